@@ -1,0 +1,134 @@
+import got from "got";
+import { OutcomeUnknownError, TransportError } from "./errors";
+import { debugLog } from "./log";
+import { acquireSlot, type RateLimit } from "./rateLimit";
+import { DEFAULT_RETRY_POLICY, nextDelay, type RetryPolicy } from "./retry";
+
+export interface HttpRequest {
+    readonly method: "GET" | "POST" | "PUT" | "DELETE";
+    readonly url: string;
+    readonly headers: Readonly<Record<string, string>>;
+    readonly body?: string;
+}
+
+export interface HttpReply {
+    readonly status: number;
+    readonly headers: Readonly<Record<string, string | undefined>>;
+    readonly body: string;
+}
+
+/** Sends one request, once. Throws NetworkFailure when no HTTP reply came back. */
+export type Transport = (request: HttpRequest, timeoutMs: number) => Promise<HttpReply>;
+
+/** No reply was received. `sent` is false only when the request certainly never reached the server. */
+export class NetworkFailure extends Error {
+    readonly code: string;
+    readonly sent: boolean;
+    constructor(code: string, sent: boolean) {
+        super(`network error ${code}`);
+        this.name = "NetworkFailure";
+        this.code = code;
+        this.sent = sent;
+    }
+}
+
+/** What one reply means for the call. */
+export type Verdict<T> =
+    | { readonly kind: "done"; readonly value: T }
+    /** Rejected without being carried out (throttling, or never sent): safe to retry any action. */
+    | { readonly kind: "rejected"; readonly error: Error; readonly retryAfterMs?: number }
+    /** Failed in a way that may pass, but the action may have been carried out. */
+    | { readonly kind: "transient"; readonly error: Error; readonly retryAfterMs?: number }
+    | { readonly kind: "failed"; readonly error: Error };
+
+export interface ApiCall<T> {
+    readonly vendor: string;
+    readonly action: string;
+    /** Whether repeating the action after an unknown outcome is harmless. */
+    readonly idempotent: boolean;
+    readonly rateLimit?: RateLimit;
+    /** Values that must never appear in a log line or error. */
+    readonly secrets: ReadonlyArray<string | undefined>;
+    /** Builds and signs the request; called for every attempt so each is signed afresh. */
+    prepare(now: Date): HttpRequest;
+    interpret(reply: HttpReply): Verdict<T>;
+}
+
+export interface CallOptions {
+    readonly transport?: Transport;
+    readonly policy?: RetryPolicy;
+    readonly timeoutMs?: number;
+    readonly now?: () => Date;
+    readonly sleep?: (ms: number) => Promise<void>;
+    readonly random?: () => number;
+}
+
+const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH", "EADDRNOTAVAIL"]);
+const NOT_SENT_TIMEOUT_EVENTS = new Set(["lookup", "connect", "secureConnect"]);
+
+/** The default transport, built per call: a got instance held at module level breaks closure serialization. */
+export function gotTransport(): Transport {
+    return async (request, timeoutMs) => {
+        try {
+            const response = await got(request.url, {
+                method: request.method,
+                headers: { ...request.headers },
+                body: request.body,
+                throwHttpErrors: false,
+                followRedirect: false,
+                retry: { limit: 0 },
+                timeout: { connect: Math.min(10000, timeoutMs), request: timeoutMs },
+                responseType: "text",
+            });
+            const headers: Record<string, string | undefined> = {};
+            for (const [k, v] of Object.entries(response.headers)) headers[k] = Array.isArray(v) ? v.join(", ") : v;
+            return { status: response.statusCode, headers, body: response.body };
+        } catch (error) {
+            // got's messages carry the full URL (and so any query-string signature): keep only the code.
+            const e = error as { code?: string; name?: string; event?: string };
+            const code = e.code ?? e.name ?? "ERR_NETWORK";
+            const notSent = NOT_SENT_CODES.has(code) || (e.name === "TimeoutError" && NOT_SENT_TIMEOUT_EVENTS.has(e.event ?? ""));
+            throw new NetworkFailure(e.name === "TimeoutError" ? `ETIMEDOUT (${e.event ?? "request"})` : code, !notSent);
+        }
+    };
+}
+
+const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Calls a vendor action: rate-limited, signed per attempt, retried only where that is safe.
+ * Throttling and requests that never left are retried for every action; transient failures are
+ * retried only for idempotent actions, and otherwise reported as OutcomeUnknownError so that the
+ * caller reconciles rather than risking a duplicate.
+ */
+export async function callApi<T>(call: ApiCall<T>, options: CallOptions = {}): Promise<T> {
+    const transport = options.transport ?? gotTransport();
+    const policy = options.policy ?? DEFAULT_RETRY_POLICY;
+    const now = options.now ?? (() => new Date());
+    const sleep = options.sleep ?? defaultSleep;
+    const random = options.random ?? Math.random;
+    const timeoutMs = options.timeoutMs ?? 30000;
+    const label = `${call.vendor} ${call.action}`;
+
+    for (let attempt = 1; ; attempt++) {
+        if (call.rateLimit) await acquireSlot(`${call.vendor}:${call.action}`, call.rateLimit);
+        const request = call.prepare(now());
+        let verdict: Verdict<T>;
+        try {
+            const reply = await transport(request, timeoutMs);
+            verdict = call.interpret(reply);
+            debugLog(`${label} attempt ${attempt}: HTTP ${reply.status} -> ${verdict.kind}`, call.secrets);
+        } catch (error) {
+            if (!(error instanceof NetworkFailure)) throw error;
+            debugLog(`${label} attempt ${attempt}: ${error.code} (sent: ${error.sent})`, call.secrets);
+            const failure = new TransportError(call.vendor, call.action, error.code, "no reply from the service; check the endpoint and network");
+            verdict = error.sent ? { kind: "transient", error: failure } : { kind: "rejected", error: failure };
+        }
+        if (verdict.kind === "done") return verdict.value;
+        if (verdict.kind === "failed") throw verdict.error;
+        if (verdict.kind === "transient" && !call.idempotent) throw new OutcomeUnknownError(call.vendor, call.action, verdict.error.message);
+        const delay = nextDelay(attempt, policy, random, verdict.retryAfterMs);
+        if (delay === undefined) throw verdict.error;
+        await sleep(delay);
+    }
+}
