@@ -1,0 +1,138 @@
+import { containsUnknown } from "./unknown";
+
+/** A check() failure as the engine prints it. */
+export interface CheckFailure {
+    readonly property: string;
+    readonly reason: string;
+}
+
+export type Inputs = Readonly<Record<string, unknown>>;
+
+/**
+ * Collects check() failures for one resource's inputs. Each accessor returns the value when it is
+ * present, known and valid, and undefined otherwise (unknown values are skipped at preview and
+ * checked again at `up`). Secret properties are reported with property "" so the engine does not
+ * print their value, and the reason names them instead.
+ */
+export class InputChecker {
+    readonly failures: CheckFailure[] = [];
+    private readonly inputs: Inputs;
+    private readonly secretNames: ReadonlySet<string>;
+
+    constructor(inputs: Inputs, secretNames: readonly string[] = []) {
+        this.inputs = inputs;
+        this.secretNames = new Set(secretNames);
+    }
+
+    fail(property: string, reason: string): void {
+        const secret = this.secretNames.has(property);
+        this.failures.push({ property: secret ? "" : property, reason: secret || !reason.startsWith(property) ? `${property}: ${reason}` : reason });
+    }
+
+    isUnknown(property: string): boolean {
+        return containsUnknown(this.inputs[property]);
+    }
+
+    /** True when the property is set (possibly to a value not known yet). */
+    isSet(property: string): boolean {
+        const v = this.inputs[property];
+        return v !== undefined && v !== null;
+    }
+
+    private present(property: string): unknown {
+        const v = this.inputs[property];
+        if (v === undefined || v === null || containsUnknown(v)) return undefined;
+        return v;
+    }
+
+    string(property: string, rules: { required?: boolean; nonEmpty?: boolean; maxLength?: number; pattern?: RegExp; patternHelp?: string } = {}): string | undefined {
+        if (rules.required && !this.isSet(property)) {
+            this.fail(property, `${property} is required`);
+            return undefined;
+        }
+        const v = this.present(property);
+        if (v === undefined) return undefined;
+        if (typeof v !== "string") {
+            this.fail(property, `${property} must be a string`);
+            return undefined;
+        }
+        if ((rules.required || rules.nonEmpty) && v.trim() === "") {
+            this.fail(property, `${property} must not be empty`);
+            return undefined;
+        }
+        if (rules.maxLength !== undefined && v.length > rules.maxLength) {
+            this.fail(property, `${property} is ${v.length} characters long; the limit is ${rules.maxLength}`);
+            return undefined;
+        }
+        if (rules.pattern && !rules.pattern.test(v)) {
+            this.fail(property, `${property} ${rules.patternHelp ?? `must match ${rules.pattern}`}`);
+            return undefined;
+        }
+        return v;
+    }
+
+    oneOf<T extends string>(property: string, allowed: readonly T[], fallback?: T): T | undefined {
+        if (!this.isSet(property)) return fallback;
+        const v = this.present(property);
+        if (v === undefined) return undefined;
+        if (typeof v !== "string" || !(allowed as readonly string[]).includes(v)) {
+            this.fail(property, `${property} must be one of ${allowed.join(", ")}`);
+            return undefined;
+        }
+        return v as T;
+    }
+
+    boolean(property: string, fallback?: boolean): boolean | undefined {
+        if (!this.isSet(property)) return fallback;
+        const v = this.present(property);
+        if (v === undefined) return undefined;
+        if (typeof v !== "boolean") {
+            this.fail(property, `${property} must be true or false`);
+            return undefined;
+        }
+        return v;
+    }
+
+    integer(property: string, rules: { min?: number; max?: number } = {}): number | undefined {
+        const v = this.present(property);
+        if (v === undefined) return undefined;
+        if (typeof v !== "number" || !Number.isInteger(v)) {
+            this.fail(property, `${property} must be a whole number`);
+            return undefined;
+        }
+        if ((rules.min !== undefined && v < rules.min) || (rules.max !== undefined && v > rules.max)) {
+            const range = rules.max === undefined ? `at least ${rules.min}` : `between ${rules.min ?? "-∞"} and ${rules.max}`;
+            this.fail(property, `${property} must be ${range}`);
+            return undefined;
+        }
+        return v;
+    }
+
+    /** A map of tag keys to values, with the vendor's limits. */
+    tags(property: string, limits: { maxCount: number; maxKeyLength: number; maxValueLength: number }): Record<string, string> | undefined {
+        const v = this.present(property);
+        if (v === undefined) return undefined;
+        if (typeof v !== "object" || Array.isArray(v)) {
+            this.fail(property, `${property} must be a map of tag keys to string values, e.g. { env: "prod" }`);
+            return undefined;
+        }
+        const entries = Object.entries(v as Record<string, unknown>);
+        if (entries.length > limits.maxCount) this.fail(property, `${property} has ${entries.length} tags; the limit is ${limits.maxCount}`);
+        for (const [key, value] of entries) {
+            if (key.trim() === "" || key.length > limits.maxKeyLength) this.fail(property, `${property} key "${key}" must be 1 to ${limits.maxKeyLength} characters`);
+            if (typeof value !== "string") this.fail(property, `${property}.${key} must be a string`);
+            else if (value.length > limits.maxValueLength) this.fail(property, `${property}.${key} is longer than ${limits.maxValueLength} characters`);
+        }
+        return this.failures.some((f) => f.property === property) ? undefined : (v as Record<string, string>);
+    }
+}
+
+/** Keys whose values differ between two objects (compared as JSON, or by a custom equality). */
+export function changedKeys(
+    olds: Inputs,
+    news: Inputs,
+    keys: readonly string[],
+    equal: (key: string, a: unknown, b: unknown) => boolean = (_k, a, b) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null),
+): string[] {
+    return keys.filter((k) => containsUnknown(news[k]) || !equal(k, olds[k], news[k]));
+}

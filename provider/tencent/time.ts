@@ -1,0 +1,8 @@
+/** Tencent SSL reports times as "YYYY-MM-DD HH:mm:ss" in GMT+8 with no zone; returns ISO-8601 UTC. */
+export function tencentTimeToIso(value: unknown): string | undefined {
+    if (typeof value !== "string") return undefined;
+    const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/.exec(value.trim());
+    if (!m) return undefined;
+    const utc = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4] - 8, +m[5], +m[6]);
+    return new Date(utc).toISOString().replace(".000Z", "Z");
+}

@@ -1,0 +1,235 @@
+import { expect } from "chai";
+import { encryptPrivateKey } from "../../../emulator/pki";
+import { UNKNOWN } from "../../../provider/core/unknown";
+import { callTencent } from "../../../provider/tencent/client";
+import { tencentCertificateProvider as provider, type TencentCertificateInputs, type TencentCertificateOutputs } from "../../../provider/tencent/certificate";
+import { useEmulator } from "../../support/emulator";
+import { pemFragments, testChain, testKeys } from "../../support/pki";
+
+type Inventory = { tencent: { certificates: Array<{ CertificateId: string; Alias?: string }> } };
+
+async function checked(news: Record<string, unknown>): Promise<TencentCertificateInputs> {
+    const res = await provider.check({} as TencentCertificateInputs, news as unknown as TencentCertificateInputs);
+    expect(res.failures ?? [], JSON.stringify(res.failures)).to.deep.equal([]);
+    return res.inputs as TencentCertificateInputs;
+}
+
+async function failuresFor(news: Record<string, unknown>) {
+    const res = await provider.check({} as TencentCertificateInputs, news as unknown as TencentCertificateInputs);
+    return res.failures ?? [];
+}
+
+describe("tencent/certificate: TencentCertificate provider", function () {
+    const chain = testChain("app.example.com", { sans: ["app.example.com", "api.example.com"] });
+    const key = chain.leaf.privateKeyPem;
+
+    describe("check (preview)", () => {
+        it("accepts a valid bundle and normalises it, applying defaults", async () => {
+            const inputs = await checked({ certificatePublicKey: `\r\n${chain.chainPem.replace(/\n/g, "\r\n")}\r\n\r\n`, certificatePrivateKey: `${key}\n` });
+            expect(inputs.certificatePublicKey).to.equal(chain.chainPem.trim());
+            expect(inputs.certificatePrivateKey).to.equal(key.trim());
+            expect(inputs).to.include({ certificateType: "SVR", alias: "", projectId: 0, repeatable: true, certificateUse: "" });
+            expect(inputs.tags).to.deep.equal({});
+        });
+
+        const password = "correct horse battery";
+        const cases: Array<[string, () => Record<string, unknown>, RegExp]> = [
+            ["a malformed PEM", () => ({ certificatePublicKey: "-----BEGIN CERTIFICATE-----\nnot base64!\n-----END CERTIFICATE-----", certificatePrivateKey: key }), /certificatePublicKey/],
+            ["text that is not PEM at all", () => ({ certificatePublicKey: "hello", certificatePrivateKey: key }), /certificatePublicKey/],
+            ["a key that does not match the certificate", () => ({ certificatePublicKey: chain.chainPem, certificatePrivateKey: testKeys().other.privateKeyPem }), /certificatePrivateKey.*match/i],
+            ["a chain out of order", () => ({ certificatePublicKey: `${chain.intermediate!.certificatePem}\n${chain.leaf.certificatePem}`, certificatePrivateKey: key }), /order|issued|chain/i],
+            ["an expired certificate", () => { const c = testChain("old.example.com", { validity: "expired" }); return { certificatePublicKey: c.chainPem, certificatePrivateKey: c.leaf.privateKeyPem }; }, /expired/i],
+            ["a certificate not yet valid", () => { const c = testChain("new.example.com", { validity: "notYetValid" }); return { certificatePublicKey: c.chainPem, certificatePrivateKey: c.leaf.privateKeyPem }; }, /not (yet )?valid/i],
+            ["an encrypted key without its password", () => ({ certificatePublicKey: chain.chainPem, certificatePrivateKey: encryptPrivateKey(key, password) }), /keyPassword/],
+            ["an encrypted key with a wrong password", () => ({ certificatePublicKey: chain.chainPem, certificatePrivateKey: encryptPrivateKey(key, password), keyPassword: "wrong password" }), /keyPassword|password/i],
+            ["SVR without a key", () => ({ certificatePublicKey: chain.chainPem }), /certificatePrivateKey is required when certificateType is SVR/],
+            ["CA type with a server certificate", () => ({ certificatePublicKey: chain.leaf.certificatePem, certificateType: "CA" }), /not a CA certificate/],
+            ["an unknown certificate type", () => ({ certificatePublicKey: chain.chainPem, certificatePrivateKey: key, certificateType: "SERVER" }), /certificateType must be one of SVR, CA/],
+            ["a bad certificateUse", () => ({ certificatePublicKey: chain.chainPem, certificatePrivateKey: key, certificateUse: "CLB;ELB" }), /certificateUse must be a comma-separated list/],
+            ["a negative projectId", () => ({ certificatePublicKey: chain.chainPem, certificatePrivateKey: key, projectId: -1 }), /projectId/],
+            ["non-string tags", () => ({ certificatePublicKey: chain.chainPem, certificatePrivateKey: key, tags: { env: 3 } }), /tags\.env must be a string/],
+        ];
+        for (const [name, make, pattern] of cases) {
+            it(`rejects ${name}, naming the property, quoting no secret`, async () => {
+                const news = make();
+                const failures = await failuresFor(news);
+                expect(failures.length, "expected a failure").to.be.greaterThan(0);
+                const text = failures.map((f) => `${f.property} ${f.reason}`).join("\n");
+                expect(text).to.match(pattern);
+                for (const secret of [news.certificatePrivateKey, news.keyPassword].filter((s): s is string => typeof s === "string")) {
+                    expect(text).not.to.contain(secret);
+                    for (const fragment of pemFragments(secret)) expect(text).not.to.contain(fragment);
+                }
+                expect(text).not.to.contain(password);
+                // Failures about secret inputs must not let the engine print the value.
+                for (const f of failures) expect(["certificatePrivateKey", "keyPassword"]).not.to.include(f.property);
+            });
+        }
+
+        it("accepts an encrypted key with its password", async () => {
+            await checked({ certificatePublicKey: chain.chainPem, certificatePrivateKey: encryptPrivateKey(key, password), keyPassword: password });
+        });
+
+        it("accepts a CA certificate without a key", async () => {
+            await checked({ certificatePublicKey: chain.root!.certificatePem, certificateType: "CA" });
+        });
+
+        it("skips validation of values not known at preview", async () => {
+            const res = await provider.check({} as TencentCertificateInputs, { certificatePublicKey: UNKNOWN, certificatePrivateKey: UNKNOWN } as unknown as TencentCertificateInputs);
+            expect(res.failures ?? []).to.deep.equal([]);
+            expect(res.inputs?.certificatePublicKey).to.equal(UNKNOWN);
+        });
+    });
+
+    describe("diff", () => {
+        const olds = { certificatePublicKey: chain.chainPem, certificatePrivateKey: key, certificateType: "SVR", alias: "a", projectId: 0, certificateUse: "", tags: { env: "dev" }, repeatable: true } as unknown as TencentCertificateOutputs;
+        it("is empty when only line endings and whitespace differ", async () => {
+            const res = await provider.diff("id", olds, { ...olds, certificatePublicKey: `${chain.chainPem.replace(/\n/g, "\r\n")}\n` });
+            expect(res.changes).to.equal(false);
+        });
+        it("updates alias, project and tags in place", async () => {
+            const res = await provider.diff("id", olds, { ...olds, alias: "b", projectId: 3, tags: { env: "prod" } });
+            expect(res).to.include({ changes: true });
+            expect(res.replaces).to.deep.equal([]);
+        });
+        it("replaces on certificate, key, type, use and password, creating before deleting", async () => {
+            const other = testChain("other.example.com");
+            const res = await provider.diff("id", olds, { ...olds, certificatePublicKey: other.chainPem, certificateUse: "CLB" });
+            expect(res.replaces).to.have.members(["certificatePublicKey", "certificateUse"]);
+            expect(res.deleteBeforeReplace).to.equal(false);
+        });
+        it("replaces when the new certificate is not known yet", async () => {
+            const res = await provider.diff("id", olds, { ...olds, certificatePublicKey: UNKNOWN });
+            expect(res.replaces).to.deep.equal(["certificatePublicKey"]);
+        });
+        it("deletes first when re-uploading the same certificate with repeatable=false would adopt the old copy", async () => {
+            const res = await provider.diff("id", { ...olds, repeatable: false }, { ...olds, repeatable: false, certificateUse: "CDN" });
+            expect(res.deleteBeforeReplace).to.equal(true);
+        });
+    });
+
+    describe("lifecycle against the emulator", () => {
+        const env = useEmulator();
+        const inventory = () => env.admin<Inventory>("GET", "/_emulator/inventory").then((i) => i.tencent.certificates);
+
+        it("check → create → read → update → read → delete", async () => {
+            const inputs = await checked({ certificatePublicKey: chain.chainPem, certificatePrivateKey: key, alias: "web", tags: { env: "dev", team: "edge" } });
+            const created = await provider.create(inputs);
+            expect(created.id).to.match(/^[A-Za-z0-9]{8}$/);
+            const outs = created.outs!;
+            expect(outs).to.include({ certificateId: created.id, alias: "web", domain: "app.example.com", status: 1, adopted: false });
+            expect(outs.subjectAltNames).to.deep.equal(["api.example.com"]);
+            expect(outs.certEndTime).to.equal(chain.leaf.notAfter.toISOString().replace(".000Z", "Z"));
+            expect(outs.certBeginTime).to.match(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+            expect(outs.fingerprint).to.not.equal("");
+            expect(outs.tags).to.deep.equal({ env: "dev", team: "edge" });
+            expect(Object.values(outs)).to.not.include(undefined);
+
+            const read1 = await provider.read(created.id, outs);
+            expect(read1.id).to.equal(created.id);
+            expect(read1.props).to.deep.equal(outs);
+
+            const news = await checked({ certificatePublicKey: chain.chainPem, certificatePrivateKey: key, alias: "web-renamed", projectId: 7, tags: { env: "prod" } });
+            const d = await provider.diff(created.id, outs, news);
+            expect(d.replaces).to.deep.equal([]);
+            const updated = await provider.update(created.id, outs, news);
+            expect(updated.outs).to.include({ alias: "web-renamed", projectId: 7 });
+            expect(updated.outs!.tags).to.deep.equal({ env: "prod" });
+
+            const read2 = await provider.read(created.id, updated.outs);
+            expect(read2.props).to.deep.equal(updated.outs);
+            expect(await inventory()).to.have.length(1);
+
+            await provider.delete(created.id, updated.outs!);
+            expect(await inventory()).to.deep.equal([]);
+            // A second delete, and a read, of what is gone.
+            await provider.delete(created.id, updated.outs!);
+            expect(await provider.read(created.id, updated.outs)).to.deep.equal({});
+        });
+
+        it("reads a certificate by id alone (get/import) with its real attributes", async () => {
+            const created = await provider.create(await checked({ certificatePublicKey: chain.chainPem, certificatePrivateKey: key, alias: "imported" }));
+            const read = await provider.read(created.id, undefined);
+            expect(read.props).to.include({ certificateId: created.id, alias: "imported", certificateType: "SVR" });
+            expect(read.props!.certificatePublicKey).to.equal(chain.chainPem.trim());
+        });
+
+        it("shows drift made behind Pulumi's back on refresh", async () => {
+            const created = await provider.create(await checked({ certificatePublicKey: chain.chainPem, certificatePrivateKey: key, alias: "declared" }));
+            await callTencent("ssl", "ModifyCertificateAlias", { CertificateId: created.id, Alias: "changed-by-hand" }, { idempotent: true });
+            const read = await provider.read(created.id, created.outs);
+            expect(read.props!.alias).to.equal("changed-by-hand");
+            const d = await provider.diff(created.id, read.props!, created.outs!);
+            expect(d.changes).to.equal(true);
+        });
+
+        it("adopts an existing certificate with repeatable=false, and never deletes it", async () => {
+            const first = await provider.create(await checked({ certificatePublicKey: chain.chainPem, certificatePrivateKey: key }));
+            const adopted = await provider.create(await checked({ certificatePublicKey: chain.chainPem, certificatePrivateKey: key, repeatable: false, alias: "adopter" }));
+            expect(adopted.id).to.equal(first.id);
+            expect(adopted.outs).to.include({ adopted: true, alias: "adopter" });
+            await provider.delete(adopted.id, adopted.outs!);
+            expect((await inventory()).map((c) => c.CertificateId)).to.deep.equal([first.id]);
+        });
+
+        it("explains a certificate still bound to a load balancer, without deleting state", async () => {
+            const created = await provider.create(await checked({ certificatePublicKey: chain.chainPem, certificatePrivateKey: key }));
+            await env.admin("POST", "/_emulator/tencent/bindings", { CertificateId: created.id, Resource: "clb-abc123" });
+            const err = (await provider.delete(created.id, created.outs!).catch((e: unknown) => e)) as Error;
+            expect(err).to.be.instanceOf(Error);
+            expect(err.message).to.match(/FailedOperation\.(DeleteResourceFailed|BoundResources)/);
+            expect(err.message).to.match(/unbind/);
+            expect(await inventory()).to.have.length(1);
+        });
+
+        it("retries throttling without uploading twice", async () => {
+            await env.admin("POST", "/_emulator/faults", { vendor: "tencent", action: "UploadCertificate", kind: "throttle", count: 2 });
+            const created = await provider.create(await checked({ certificatePublicKey: chain.chainPem, certificatePrivateKey: key }));
+            expect((await inventory()).map((c) => c.CertificateId)).to.deep.equal([created.id]);
+        });
+
+        for (const fault of [
+            { kind: "http", status: 500, when: "before" },
+            { kind: "http", status: 502, when: "after" },
+            { kind: "reset", when: "after" },
+            { kind: "reset", when: "before" },
+        ]) {
+            it(`recovers from ${fault.kind} ${fault.status ?? ""} ${fault.when} the upload with exactly one certificate`, async () => {
+                await env.admin("POST", "/_emulator/faults", { vendor: "tencent", action: "UploadCertificate", count: 1, ...fault });
+                const created = await provider.create(await checked({ certificatePublicKey: chain.chainPem, certificatePrivateKey: key }));
+                expect((await inventory()).map((c) => c.CertificateId)).to.deep.equal([created.id]);
+            });
+        }
+
+        it("retries 5xx on reads", async () => {
+            const created = await provider.create(await checked({ certificatePublicKey: chain.chainPem, certificatePrivateKey: key }));
+            await env.admin("POST", "/_emulator/faults", { vendor: "tencent", action: "DescribeCertificateDetail", kind: "http", status: 503, count: 2 });
+            expect((await provider.read(created.id, created.outs)).id).to.equal(created.id);
+        });
+
+        it("reports bad credentials in one redacted line with the fix", async () => {
+            const saved = process.env.TENCENTCLOUD_SECRET_KEY;
+            process.env.TENCENTCLOUD_SECRET_KEY = "definitely-the-wrong-secret-key";
+            try {
+                const inputs = await checked({ certificatePublicKey: chain.chainPem, certificatePrivateKey: key });
+                const err = (await provider.create(inputs).catch((e: unknown) => e)) as Error;
+                expect(err.message).to.match(/^Tencent (DescribeCertificates|UploadCertificate) failed: AuthFailure\.SignatureFailure: .*request id .*tencentcloud:secretKey/);
+                expect(err.message).not.to.contain("definitely-the-wrong-secret-key");
+                for (const fragment of pemFragments(key)) expect(err.message).not.to.contain(fragment);
+            } finally {
+                process.env.TENCENTCLOUD_SECRET_KEY = saved;
+            }
+        });
+
+        it("says how to configure credentials when there are none", async () => {
+            const saved = process.env.TENCENTCLOUD_SECRET_ID;
+            delete process.env.TENCENTCLOUD_SECRET_ID;
+            try {
+                const err = (await provider.read("abcdefgh", undefined).catch((e: unknown) => e)) as Error;
+                expect(err.message).to.match(/tencentcloud:secretId.*TENCENTCLOUD_SECRET_ID/);
+            } finally {
+                process.env.TENCENTCLOUD_SECRET_ID = saved;
+            }
+        });
+    });
+});

@@ -1,0 +1,132 @@
+import { expect } from "chai";
+import { createPrivateKey } from "node:crypto";
+import { UNKNOWN } from "../../../provider/core/unknown";
+import { tencentCsrProvider as provider, type TencentCsrInputs } from "../../../provider/tencent/csr";
+import { useEmulator } from "../../support/emulator";
+
+const base = {
+    domain: "shop.example.com",
+    organization: "Example Ltd",
+    department: "Platform",
+    email: "pki@example.com",
+    province: "Guangdong",
+    city: "Shenzhen",
+    country: "CN",
+    encryptAlgo: "ECC",
+    keyParameter: "prime256v1",
+};
+
+async function checked(news: Record<string, unknown>): Promise<TencentCsrInputs> {
+    const res = await provider.check({} as TencentCsrInputs, news as unknown as TencentCsrInputs);
+    expect(res.failures ?? [], JSON.stringify(res.failures)).to.deep.equal([]);
+    return res.inputs as TencentCsrInputs;
+}
+
+async function reasons(news: Record<string, unknown>): Promise<string> {
+    const res = await provider.check({} as TencentCsrInputs, news as unknown as TencentCsrInputs);
+    return (res.failures ?? []).map((f) => `${f.property}: ${f.reason}`).join("\n");
+}
+
+describe("tencent/csr: TencentCsr provider", () => {
+    describe("check (preview)", () => {
+        it("accepts valid input and defaults generate to true", async () => {
+            const inputs = await checked(base);
+            expect(inputs).to.include({ generate: true, remark: "" });
+        });
+        it("accepts a numeric RSA key size", async () => {
+            expect((await checked({ ...base, encryptAlgo: "RSA", keyParameter: 4096 })).keyParameter).to.equal("4096");
+        });
+        it("rejects a country that is not an ISO 3166 alpha-2 code, suggesting the fix", async () => {
+            expect(await reasons({ ...base, country: "China" })).to.match(/^country: .*ISO 3166-1 alpha-2/);
+            expect(await reasons({ ...base, country: "cn" })).to.match(/did you mean "CN"/);
+        });
+        it("rejects a bad email", async () => {
+            expect(await reasons({ ...base, email: "not-an-email" })).to.match(/^email: .*email address/);
+        });
+        it("rejects an algorithm / key size mismatch", async () => {
+            expect(await reasons({ ...base, encryptAlgo: "ECC", keyParameter: "2048" })).to.match(/keyParameter "2048" does not fit encryptAlgo ECC: use "prime256v1"/);
+            expect(await reasons({ ...base, encryptAlgo: "RSA", keyParameter: "1024" })).to.match(/use "2048" or "4096"/);
+            expect(await reasons({ ...base, encryptAlgo: "DSA" })).to.match(/encryptAlgo must be one of RSA, ECC/);
+        });
+        it("names every missing required field", async () => {
+            const text = await reasons({});
+            for (const p of ["domain", "organization", "department", "email", "province", "city", "country", "encryptAlgo", "keyParameter"]) expect(text).to.contain(`${p}: ${p} is required`);
+        });
+        it("rejects a bad domain", async () => {
+            expect(await reasons({ ...base, domain: "not a domain" })).to.match(/^domain: .*host name/);
+        });
+        it("never echoes the key password", async () => {
+            const res = await provider.check({} as TencentCsrInputs, { ...base, keyPassword: "" } as unknown as TencentCsrInputs);
+            const failure = (res.failures ?? []).find((f) => f.reason.includes("keyPassword"));
+            expect(failure?.property).to.equal("");
+        });
+        it("skips unknown values", async () => {
+            const res = await provider.check({} as TencentCsrInputs, { ...base, domain: UNKNOWN, country: UNKNOWN } as unknown as TencentCsrInputs);
+            expect(res.failures ?? []).to.deep.equal([]);
+        });
+    });
+
+    describe("lifecycle against the emulator", () => {
+        const env = useEmulator();
+        const csrs = () => env.admin<{ tencent: { csrs: Array<{ Id: number }> } }>("GET", "/_emulator/inventory").then((i) => i.tencent.csrs);
+
+        it("drafts, edits in place, generates, then replaces on change", async () => {
+            const draft = await checked({ ...base, generate: false, remark: "first" });
+            const created = await provider.create(draft);
+            expect(created.id).to.match(/^\d+$/);
+            expect(created.outs).to.include({ csrId: created.id, csr: "", privateKey: "", generate: false, remark: "first" });
+
+            const edited = await checked({ ...base, generate: false, remark: "second", city: "Guangzhou" });
+            const d1 = await provider.diff(created.id, created.outs!, edited);
+            expect(d1).to.include({ changes: true });
+            expect(d1.replaces).to.deep.equal([]);
+            const u1 = await provider.update(created.id, created.outs!, edited);
+            expect(u1.outs).to.include({ remark: "second", city: "Guangzhou", csr: "" });
+
+            const generate = await checked({ ...base, generate: true, remark: "second", city: "Guangzhou" });
+            const d2 = await provider.diff(created.id, u1.outs!, generate);
+            expect(d2.replaces).to.deep.equal([]);
+            const u2 = await provider.update(created.id, u1.outs!, generate);
+            expect(u2.outs!.csr).to.match(/^-----BEGIN CERTIFICATE REQUEST-----/);
+            expect(u2.outs!.privateKey).to.match(/PRIVATE KEY-----/);
+            expect(createPrivateKey(u2.outs!.privateKey).asymmetricKeyType).to.equal("ec");
+
+            const read = await provider.read(created.id, u2.outs);
+            expect(read.props).to.deep.equal(u2.outs);
+
+            const changed = await checked({ ...base, generate: true, remark: "third", city: "Guangzhou" });
+            const d3 = await provider.diff(created.id, u2.outs!, changed);
+            expect(d3.replaces).to.deep.equal(["remark"]);
+
+            await provider.delete(created.id);
+            expect(await csrs()).to.deep.equal([]);
+            await provider.delete(created.id);
+            expect(await provider.read(created.id, u2.outs)).to.deep.equal({});
+        });
+
+        it("generates at once by default, encrypting the key with keyPassword", async () => {
+            const created = await provider.create(await checked({ ...base, encryptAlgo: "RSA", keyParameter: "2048", keyPassword: "pa55word-for-test" }));
+            expect(created.outs!.csr).to.contain("CERTIFICATE REQUEST");
+            expect(() => createPrivateKey(created.outs!.privateKey)).to.throw();
+            expect(createPrivateKey({ key: created.outs!.privateKey, passphrase: "pa55word-for-test" }).asymmetricKeyDetails?.modulusLength).to.equal(2048);
+        });
+
+        it("replaces on a tag change, which ModifyCSR cannot make", async () => {
+            const created = await provider.create(await checked({ ...base, generate: false, tags: { a: "1" } }));
+            const d = await provider.diff(created.id, created.outs!, await checked({ ...base, generate: false, tags: { a: "2" } }));
+            expect(d.replaces).to.deep.equal(["tags"]);
+        });
+
+        it("does not duplicate a CSR when the create's reply is lost", async () => {
+            await env.admin("POST", "/_emulator/faults", { vendor: "tencent", action: "CreateCSR", kind: "reset", when: "after", count: 1 });
+            const created = await provider.create(await checked(base));
+            expect((await csrs()).map((c) => String(c.Id))).to.deep.equal([created.id]);
+        });
+
+        it("retries throttled CreateCSR", async () => {
+            await env.admin("POST", "/_emulator/faults", { vendor: "tencent", action: "CreateCSR", kind: "throttle", count: 2 });
+            const created = await provider.create(await checked(base));
+            expect((await csrs()).map((c) => String(c.Id))).to.deep.equal([created.id]);
+        });
+    });
+});

@@ -1,0 +1,51 @@
+import { startEmulator } from "../../emulator";
+import { resetRateLimits } from "../../provider/core/rateLimit";
+
+export type RunningEmulator = Awaited<ReturnType<typeof startEmulator>>;
+
+const ENV_KEYS = ["CLOUDCERTS_TENCENT_ENDPOINT", "TENCENTCLOUD_SECRET_ID", "TENCENTCLOUD_SECRET_KEY", "TENCENTCLOUD_SECURITY_TOKEN"];
+
+/**
+ * Starts one emulator for a describe block and points the providers at it through the
+ * environment, exactly as a user's stack would (endpoint override plus credentials).
+ */
+export function useEmulator(): { readonly emulator: RunningEmulator; admin: <T = unknown>(method: string, path: string, body?: unknown) => Promise<T> } {
+    let running: RunningEmulator | undefined;
+    const saved: Record<string, string | undefined> = {};
+    before(async () => {
+        for (const k of ENV_KEYS) saved[k] = process.env[k];
+        running = await startEmulator({ port: 0 });
+        process.env.CLOUDCERTS_TENCENT_ENDPOINT = running.endpoints.tencent;
+        process.env.TENCENTCLOUD_SECRET_ID = running.credentials.tencent.secretId;
+        process.env.TENCENTCLOUD_SECRET_KEY = running.credentials.tencent.secretKey;
+        delete process.env.TENCENTCLOUD_SECURITY_TOKEN;
+    });
+    beforeEach(async () => {
+        resetRateLimits();
+        await handle.admin("POST", "/_emulator/reset");
+    });
+    after(async () => {
+        await running?.close();
+        for (const k of ENV_KEYS) {
+            if (saved[k] === undefined) delete process.env[k];
+            else process.env[k] = saved[k];
+        }
+    });
+    const handle = {
+        get emulator(): RunningEmulator {
+            if (!running) throw new Error("emulator not started");
+            return running;
+        },
+        async admin<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+            const res = await fetch(`${handle.emulator.url}${path}`, {
+                method,
+                headers: body === undefined ? {} : { "content-type": "application/json" },
+                body: body === undefined ? undefined : JSON.stringify(body),
+            });
+            const text = await res.text();
+            if (!res.ok) throw new Error(`emulator admin ${method} ${path}: HTTP ${res.status} ${text}`);
+            return (text ? JSON.parse(text) : undefined) as T;
+        },
+    };
+    return handle;
+}
