@@ -1,0 +1,104 @@
+import { buildInventory, resetAll, type AdminDependencies } from "./core/admin";
+import { FaultInjector, parseFaultSpec, type Fault, type FaultSpec } from "./core/faults";
+import { RateLimiter, type MonotonicClock } from "./core/rateLimiter";
+import { startServer } from "./core/server";
+import { Store } from "./core/store";
+import type { Clock, Inventory, VendorContext, VendorName, VendorService } from "./core/types";
+import type { TencentCredentials } from "./tencent/auth";
+import { resolveTencentCredentials, type TencentCredentialOptions } from "./tencent/credentials";
+import { createTencentService } from "./tencent/index";
+
+/**
+ * Local emulator of the vendor APIs the providers call. One HTTP server on loopback; each vendor
+ * lives under its own path prefix, admin endpoints under `/_emulator/`. See emulator/README.md.
+ */
+
+export type { Fault, FaultKind, FaultPhase, FaultSpec } from "./core/faults";
+export type { Clock, Inventory, VendorName } from "./core/types";
+export type { MonotonicClock } from "./core/rateLimiter";
+export type { TencentCredentials } from "./tencent/auth";
+export type { TencentCredentialOptions } from "./tencent/credentials";
+export { DEFAULT_TENCENT_CREDENTIALS } from "./tencent/credentials";
+
+export interface EmulatorOptions {
+    /** Port to listen on; default 0 (any free port). */
+    readonly port?: number;
+    /** Default 127.0.0.1. The admin endpoints are unauthenticated: keep it on loopback. */
+    readonly host?: string;
+    /** JSON file the state is loaded from at start and written to after every change. */
+    readonly stateFile?: string;
+    /** Wall clock for timestamp checks and stored times; default the system clock. */
+    readonly now?: Clock;
+    /** Enforce the vendors' documented per-action rate limits; default true. */
+    readonly rateLimits?: boolean;
+    /** Monotonic milliseconds for the rate limiter; default `performance.now`. Tests freeze it. */
+    readonly rateLimitClock?: MonotonicClock;
+    /** Credentials the emulator accepts; default the documented test values, or the environment. */
+    readonly credentials?: { readonly tencent?: TencentCredentialOptions };
+    /** Environment to read credential overrides from; default `process.env`. */
+    readonly env?: NodeJS.ProcessEnv;
+}
+
+/** Base URL of each vendor API; set a provider's endpoint override to it. */
+export interface EmulatorEndpoints {
+    readonly tencent: string;
+}
+
+export interface EmulatorCredentials {
+    readonly tencent: TencentCredentials;
+}
+
+export interface Emulator {
+    /** `http://host:port`, no trailing slash. */
+    readonly url: string;
+    readonly endpoints: EmulatorEndpoints;
+    readonly credentials: EmulatorCredentials;
+    /** Every stored object by vendor, without private keys or passwords (same as `GET /_emulator/inventory`). */
+    inventory(): Record<VendorName, Inventory>;
+    /** Replaces the active faults (same as `POST /_emulator/faults`); throws on an invalid fault. */
+    setFaults(faults: readonly FaultSpec[]): Fault[];
+    /** The active faults with how often each has fired. */
+    faults(): Fault[];
+    /** Forgets every object, fault and rate-limit bucket (same as `POST /_emulator/reset`). */
+    reset(): Promise<void>;
+    /** Stops the server after the requests in progress, then writes the state file. */
+    close(): Promise<void>;
+}
+
+function formatUrl(host: string, port: number): string {
+    return `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+    const env = options.env ?? process.env;
+    const host = options.host ?? "127.0.0.1";
+    const store = await Store.open(options.stateFile);
+    const rateLimiter = options.rateLimits === false ? undefined : new RateLimiter(options.rateLimitClock);
+    const context: VendorContext = { store, now: options.now ?? (() => new Date()), rateLimiter };
+    const credentials: EmulatorCredentials = { tencent: resolveTencentCredentials(options.credentials?.tencent, env) };
+
+    // The vendor plug-in point: each new vendor adds one line here and one field to EmulatorEndpoints.
+    const services: VendorService[] = [createTencentService(context, credentials.tencent)];
+    const vendors = new Map<VendorName, VendorService>(services.map((service) => [service.name, service]));
+
+    const deps: AdminDependencies = { vendors, faults: new FaultInjector(), store, rateLimiter };
+    const server = await startServer(host, options.port ?? 0, deps);
+    const url = formatUrl(host, server.port);
+
+    return {
+        url,
+        endpoints: { tencent: `${url}/tencent` },
+        credentials,
+        inventory: () => buildInventory(vendors),
+        setFaults: (faults) => deps.faults.set(faults.map((fault) => parseFaultSpec(fault))),
+        faults: () => deps.faults.list(),
+        async reset() {
+            resetAll(deps);
+            await store.flush();
+        },
+        close: () => server.close(),
+    };
+}
+
+// Test PKI, for tests and example programs that need certificates to upload.
+export * from "./pki";
