@@ -1,0 +1,92 @@
+import { PemError } from "./pemError";
+
+/** One decoded PEM block. @public */
+export interface PemBlock {
+    /** The label between "-----BEGIN " and "-----", e.g. "CERTIFICATE". */
+    readonly label: string;
+    /** RFC 1421 headers (traditional encrypted keys carry Proc-Type and DEK-Info). Usually empty. */
+    readonly headers: Readonly<Record<string, string>>;
+    readonly der: Buffer;
+    /**
+     * The block re-encoded canonically: LF line endings, base64 in 64-column lines, no trailing
+     * newline. Hand this to node:crypto and jsrsasign, never the user's text.
+     */
+    readonly pem: string;
+}
+
+const BEGIN_LINE_SOURCE = /-----BEGIN ([^\n-]*)-----/.source;
+const END_LINE = /^-----END ([^\n-]*)-----/;
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+
+/**
+ * Splits PEM text into its blocks, in order. Whitespace between blocks (CRLF too) is fine; any
+ * other text outside blocks is rejected rather than skipped, because it is usually a paste
+ * mistake (openssl's "Bag Attributes", a half-copied second block) that the vendor would reject
+ * later with a vaguer error. Errors name blocks by position and never quote the input.
+ * @public
+ */
+export function splitPemBlocks(text: string): PemBlock[] {
+    const source = text.replace(/\r\n?/g, "\n");
+    if (source.trim() === "") throw new PemError("EMPTY", "the text is empty");
+
+    const blocks: PemBlock[] = [];
+    // A fresh global RegExp per call: a shared one would carry lastIndex state between calls.
+    const begin = new RegExp(BEGIN_LINE_SOURCE, "g");
+    let position = 0;
+    for (let match = begin.exec(source); match !== null; match = begin.exec(source)) {
+        const n = blocks.length + 1;
+        if (source.slice(position, match.index).trim() !== "") {
+            throw new PemError("TEXT_OUTSIDE_BLOCKS", `there is text ${n === 1 ? "before the first PEM block" : `between PEM blocks ${n - 1} and ${n}`}`);
+        }
+        const label = match[1]!.trim();
+        const bodyStart = match.index + match[0].length;
+        const endAt = source.indexOf("-----END ", bodyStart);
+        const nextBeginAt = source.indexOf("-----BEGIN ", bodyStart);
+        const endMatch = endAt < 0 ? null : END_LINE.exec(source.slice(endAt));
+        if (endMatch === null || (nextBeginAt >= 0 && nextBeginAt < endAt)) {
+            throw new PemError("UNTERMINATED_BLOCK", `PEM block ${n} has no matching -----END----- line`);
+        }
+        if (endMatch[1]!.trim() !== label) {
+            throw new PemError("MISMATCHED_LABELS", `the -----END----- line of PEM block ${n} does not match its -----BEGIN----- line`);
+        }
+        blocks.push(decodeBody(label, source.slice(bodyStart, endAt), n));
+        position = endAt + endMatch[0].length;
+        begin.lastIndex = position;
+    }
+    if (blocks.length === 0) throw new PemError("NOT_PEM", "the text is not PEM: it has no -----BEGIN …----- line");
+    if (source.slice(position).trim() !== "") throw new PemError("TEXT_OUTSIDE_BLOCKS", "there is text after the last PEM block");
+    return blocks;
+}
+
+function decodeBody(label: string, body: string, n: number): PemBlock {
+    const lines = body.split("\n").map((line) => line.trim());
+    while (lines.length > 0 && lines[0] === "") lines.shift();
+    // RFC 1421 headers ("Proc-Type: 4,ENCRYPTED") end at the first blank line; base64 has no ':'.
+    const headers: Record<string, string> = {};
+    if (lines.length > 0 && lines[0]!.includes(":")) {
+        while (lines.length > 0 && lines[0] !== "") {
+            const line = lines.shift()!;
+            const colon = line.indexOf(":");
+            if (colon <= 0) throw new PemError("BAD_BASE64", `PEM block ${n} has malformed header lines`);
+            headers[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
+        }
+    }
+    const base64 = lines.join("").replace(/\s+/g, "");
+    if (base64 === "") throw new PemError("BAD_BASE64", `PEM block ${n} is empty`);
+    if (!BASE64.test(base64) || base64.length % 4 !== 0) {
+        throw new PemError("BAD_BASE64", `PEM block ${n} is not valid base64 (a character was changed, added or cut off)`);
+    }
+    const der = Buffer.from(base64, "base64");
+    return { label, headers, der, pem: encodePemBlock(label, der, headers) };
+}
+
+/** Encodes DER as a canonical PEM block (64-column base64, LF, no trailing newline). @public */
+export function encodePemBlock(label: string, der: Buffer, headers: Readonly<Record<string, string>> = {}): string {
+    const base64 = der.toString("base64");
+    const lines = [`-----BEGIN ${label}-----`];
+    const headerLines = Object.entries(headers).map(([name, value]) => `${name}: ${value}`);
+    if (headerLines.length > 0) lines.push(...headerLines, "");
+    for (let i = 0; i < base64.length; i += 64) lines.push(base64.slice(i, i + 64));
+    lines.push(`-----END ${label}-----`);
+    return lines.join("\n");
+}

@@ -1,0 +1,17 @@
+import { isoUtc } from "./checkInput";
+import type { CertificateInfo } from "./parseCertificateChain";
+
+/**
+ * Why a certificate is not valid at `now` (expired or not yet valid, with the dates in ISO-8601
+ * UTC), or undefined when it is. `name` is how the message refers to the certificate.
+ * @internal
+ */
+export function validityProblem(cert: Pick<CertificateInfo, "notBefore" | "notAfter">, now: Date, name = "the certificate"): string | undefined {
+    if (now.getTime() < cert.notBefore.getTime()) {
+        return `${name} is not yet valid: it is valid from ${isoUtc(cert.notBefore)} to ${isoUtc(cert.notAfter)}, and it is now ${isoUtc(now)}. Wait until it becomes valid, or check the clock of the machine running Pulumi.`;
+    }
+    if (now.getTime() > cert.notAfter.getTime()) {
+        return `${name} expired on ${isoUtc(cert.notAfter)} (it is now ${isoUtc(now)}). Renew it and use the new certificate.`;
+    }
+    return undefined;
+}
