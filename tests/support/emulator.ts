@@ -9,7 +9,7 @@ const ENV_KEYS = ["CLOUDCERTS_TENCENT_ENDPOINT", "TENCENTCLOUD_SECRET_ID", "TENC
  * Starts one emulator for a describe block and points the providers at it through the
  * environment, exactly as a user's stack would (endpoint override plus credentials).
  */
-export function useEmulator(): { readonly emulator: RunningEmulator; admin: <T = unknown>(method: string, path: string, body?: unknown) => Promise<T> } {
+export function useEmulator(options: { resetBeforeEach?: boolean } = {}): { readonly emulator: RunningEmulator; admin: <T = unknown>(method: string, path: string, body?: unknown) => Promise<T> } {
     let running: RunningEmulator | undefined;
     const saved: Record<string, string | undefined> = {};
     before(async () => {
@@ -22,7 +22,7 @@ export function useEmulator(): { readonly emulator: RunningEmulator; admin: <T =
     });
     beforeEach(async () => {
         resetRateLimits();
-        await handle.admin("POST", "/_emulator/reset");
+        if (options.resetBeforeEach ?? true) await handle.admin("POST", "/_emulator/reset");
     });
     after(async () => {
         await running?.close();

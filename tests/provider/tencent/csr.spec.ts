@@ -98,9 +98,9 @@ describe("tencent/csr: TencentCsr provider", () => {
             const d3 = await provider.diff(created.id, u2.outs!, changed);
             expect(d3.replaces).to.deep.equal(["remark"]);
 
-            await provider.delete(created.id);
+            await provider.delete(created.id, u2.outs!);
             expect(await csrs()).to.deep.equal([]);
-            await provider.delete(created.id);
+            await provider.delete(created.id, u2.outs!);
             expect(await provider.read(created.id, u2.outs)).to.deep.equal({});
         });
 
