@@ -8,7 +8,7 @@
 set -euo pipefail
 
 # The module proxy here serves pkg/v3 zips only up to v3.259.0 (v3.260.0's zip is 403), so
-# that is the newest engine we can build; the npm SDK (3.260.x) runs fine on it.
+# that is the newest engine we can build; the tests pin the npm SDK to the same version.
 PULUMI_V=${CLOUDCERTS_PULUMI_VERSION:-3.259.0}
 # The nodejs language host is a nested module with no tags, and the proxy answers 403 for its
 # version list, its @<sha> and its pseudo-versions. sdk/v3@v3.68.0 is the one sdk version the proxy serves that still
