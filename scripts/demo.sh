@@ -51,7 +51,7 @@ pulumi config set --secret tencentcloud:secretKey cloudcerts-emulator-tencent-ke
 if [ "$mode" = "destroy" ]; then
   pulumi destroy --yes --non-interactive
   pulumi stack rm demo --yes --non-interactive
-  echo "==> emulator inventory after destroy:"
+  echo "==> emulator inventory after destroy (empty):"
   curl -s "$inventory_url"; echo
   exit 0
 fi
@@ -59,8 +59,14 @@ fi
 pulumi up --yes --non-interactive
 echo "==> stack outputs:"
 pulumi stack output --json
-echo "==> emulator inventory (private keys are never listed):"
-curl -s "$inventory_url" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.stringify(JSON.parse(s),null,2)))'
+echo "==> emulator inventory (summary; the full one, never with private keys, is at $inventory_url while it runs):"
+curl -s "$inventory_url" | node -e '
+const keep = ["CertificateId", "Id", "Alias", "Domain", "CertEndTime", "Status", "hasPrivateKey"];
+let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => {
+  for (const [vendor, collections] of Object.entries(JSON.parse(s)))
+    for (const [kind, items] of Object.entries(collections))
+      for (const item of items) console.log(`  ${vendor} ${kind}: ${JSON.stringify(Object.fromEntries(keep.filter((k) => k in item).map((k) => [k, item[k]])))}`);
+});'
 cat <<MSG
 
 Done. The emulator has stopped; its state is kept in .tmp/demo/emulator-state.json.
