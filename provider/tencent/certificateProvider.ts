@@ -70,6 +70,15 @@ function pemEqual(key: string, a: unknown, b: unknown): boolean {
     return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
+/** Whether the leaf is a CA certificate; false when it does not parse (checkCertificateBundle reports that). */
+function isCaCertificate(pem: string): boolean {
+    try {
+        return parseCertificateChain(pem)[0].isCA;
+    } catch {
+        return true;
+    }
+}
+
 /** The names the leaf certificate answers to, for finding uploads by SearchKey. */
 function searchKeyFor(pem: string): string | undefined {
     try {
@@ -187,7 +196,8 @@ export class TencentCertificateProvider implements dynamic.ResourceProvider<Tenc
         const certificateType = c.oneOf<TencentCertificateType>("certificateType", ["SVR", "CA"], "SVR");
         if (!c.isSet("certificatePublicKey")) c.fail("certificatePublicKey", "certificatePublicKey is required: the PEM certificate, leaf first, followed by its chain");
         const certificate = typeof news.certificatePublicKey === "string" && !c.isUnknown("certificatePublicKey") ? news.certificatePublicKey : undefined;
-        const privateKey = typeof news.certificatePrivateKey === "string" && !c.isUnknown("certificatePrivateKey") && news.certificatePrivateKey.trim() !== "" ? news.certificatePrivateKey : undefined;
+        const keyText = typeof news.certificatePrivateKey === "string" && !c.isUnknown("certificatePrivateKey") ? news.certificatePrivateKey : undefined;
+        const keyGiven = c.isUnknown("certificatePrivateKey") || (keyText !== undefined && keyText.trim() !== "");
         const alias = c.string("alias", { maxLength: 200 });
         const projectId = c.integer("projectId", { min: 0 });
         const use = c.string("certificateUse", {
@@ -196,7 +206,7 @@ export class TencentCertificateProvider implements dynamic.ResourceProvider<Tenc
         });
         const tags = c.tags("tags", TENCENT_TAG_LIMITS);
         const repeatable = c.boolean("repeatable", true);
-        if (certificateType === "SVR" && !c.isSet("certificatePrivateKey")) {
+        if (certificateType === "SVR" && !keyGiven) {
             c.fail("certificatePrivateKey", "certificatePrivateKey is required when certificateType is SVR: supply the PEM private key of the certificate, or set certificateType to CA for a CA certificate");
         }
         if (c.isSet("certificatePublicKey")) {
@@ -210,16 +220,8 @@ export class TencentCertificateProvider implements dynamic.ResourceProvider<Tenc
                 }),
             );
         }
-        if (certificate !== undefined) {
-            if (certificateType === "CA") {
-                try {
-                    if (!parseCertificateChain(certificate)[0].isCA) {
-                        c.fail("certificatePublicKey", "certificatePublicKey is not a CA certificate (basicConstraints CA:FALSE): use certificateType SVR for a server certificate");
-                    }
-                } catch {
-                    // already reported by checkCertificateBundle
-                }
-            }
+        if (certificate !== undefined && certificateType === "CA" && !isCaCertificate(certificate)) {
+            c.fail("certificatePublicKey", "certificatePublicKey is not a CA certificate (basicConstraints CA:FALSE): use certificateType SVR for a server certificate");
         }
         const inputs: Record<string, unknown> = {
             ...news,
@@ -231,9 +233,10 @@ export class TencentCertificateProvider implements dynamic.ResourceProvider<Tenc
             tags: tags ?? news.tags ?? {},
             repeatable: repeatable ?? news.repeatable,
         };
-        if (privateKey !== undefined) inputs.certificatePrivateKey = normalizePem(privateKey);
-        else if (!c.isSet("certificatePrivateKey") || (typeof news.certificatePrivateKey === "string" && news.certificatePrivateKey.trim() === "")) delete inputs.certificatePrivateKey;
-        if (typeof news.keyPassword === "string" && news.keyPassword === "") delete inputs.keyPassword;
+        // An empty key or password (config often yields "") is the same as none.
+        if (keyText !== undefined && keyGiven) inputs.certificatePrivateKey = normalizePem(keyText);
+        else if (keyText !== undefined) delete inputs.certificatePrivateKey;
+        if (news.keyPassword === "") delete inputs.keyPassword;
         return { inputs: sanitizeOutputs(inputs) as unknown as TencentCertificateInputs, failures: c.failures };
     }
 

@@ -43,6 +43,7 @@ describe("tencent/certificate: TencentCertificate provider", function () {
             ["an encrypted key without its password", () => ({ certificatePublicKey: chain.chainPem, certificatePrivateKey: encryptPrivateKey(key, password) }), /keyPassword/],
             ["an encrypted key with a wrong password", () => ({ certificatePublicKey: chain.chainPem, certificatePrivateKey: encryptPrivateKey(key, password), keyPassword: "wrong password" }), /keyPassword|password/i],
             ["SVR without a key", () => ({ certificatePublicKey: chain.chainPem }), /certificatePrivateKey is required when certificateType is SVR/],
+            ["SVR with an empty key (as unset config yields)", () => ({ certificatePublicKey: chain.chainPem, certificatePrivateKey: "  " }), /certificatePrivateKey is required when certificateType is SVR/],
             ["CA type with a server certificate", () => ({ certificatePublicKey: chain.leaf.certificatePem, certificateType: "CA" }), /not a CA certificate/],
             ["an unknown certificate type", () => ({ certificatePublicKey: chain.chainPem, certificatePrivateKey: key, certificateType: "SERVER" }), /certificateType must be one of SVR, CA/],
             ["a bad certificateUse", () => ({ certificatePublicKey: chain.chainPem, certificatePrivateKey: key, certificateUse: "CLB;ELB" }), /certificateUse must be a comma-separated list/],
