@@ -1,5 +1,6 @@
 import { expect } from "chai";
 import { encryptPrivateKey } from "../../../emulator/pki";
+import { PartialCreateError } from "../../../provider/core/errors";
 import { UNKNOWN } from "../../../provider/core/unknown";
 import { callTencent } from "../../../provider/tencent/client";
 import { tencentCertificateProvider as provider, type TencentCertificateInputs, type TencentCertificateOutputs } from "../../../provider/tencent/certificate";
@@ -201,6 +202,25 @@ describe("tencent/certificate: TencentCertificate provider", function () {
                 expect((await inventory()).map((c) => c.CertificateId)).to.deep.equal([created.id]);
             });
         }
+
+        it("records a half-finished create (uploaded, then unreadable) instead of orphaning it", async function () {
+            this.timeout(60000);
+            await env.admin("POST", "/_emulator/faults", { vendor: "tencent", action: "DescribeCertificateDetail", kind: "http", status: 503, count: 100 });
+            const inputs = await checked({ certificatePublicKey: chain.chainPem, certificatePrivateKey: key, alias: "half" });
+            const err = (await provider.create({ ...inputs, __provider: "serialized-provider-text" } as TencentCertificateInputs).catch((e: unknown) => e)) as PartialCreateError;
+            expect(err).to.be.instanceOf(PartialCreateError);
+            const stored = (await inventory()).map((c) => c.CertificateId);
+            expect(stored).to.have.length(1);
+            // The engine records id and properties as the resource's state: __provider must survive for delete.
+            expect(err.id).to.equal(stored[0]);
+            expect(err.properties).to.include({ certificateId: stored[0], alias: "half", __provider: "serialized-provider-text" });
+            expect(err.message).to.match(/created .*, but a later step failed: .*HTTP 503/);
+            await env.admin("DELETE", "/_emulator/faults");
+            const updated = await provider.update(err.id, err.properties as unknown as TencentCertificateOutputs, inputs);
+            expect(updated.outs).to.include({ certificateId: stored[0], status: 1, domain: "app.example.com" });
+            await provider.delete(err.id, updated.outs!);
+            expect(await inventory()).to.deep.equal([]);
+        });
 
         it("retries 5xx on reads", async () => {
             const created = await provider.create(await checked({ certificatePublicKey: chain.chainPem, certificatePrivateKey: key }));
