@@ -5,6 +5,7 @@ import * as path from "node:path";
 import { callTencent } from "../../provider/tencent/client";
 import { useEmulator } from "../support/emulator";
 import { installPackedPackage } from "../support/packedPackage";
+import { generateKey } from "../../emulator/pki";
 import { testChain } from "../support/pki";
 import { findPulumi, PulumiProject } from "./pulumiCli";
 
@@ -39,6 +40,7 @@ interface ResourceCase {
 }
 
 const secondChain = testChain("quickstart-renewed.example.com");
+const thirdChain = testChain("quickstart-third.example.com", { keys: { leaf: generateKey() } });
 
 const resources: ResourceCase[] = [
     {
@@ -117,7 +119,7 @@ describe("the real pulumi engine runs the quickstart against the emulator (e2e)"
         await project.setConfig("cloudcerts:tencentEndpoint", env.emulator.endpoints.tencent);
         await project.setConfig("tencentcloud:secretId", env.emulator.credentials.tencent.secretId);
         await project.setConfig("tencentcloud:secretKey", env.emulator.credentials.tencent.secretKey, true);
-        secrets.push(env.emulator.credentials.tencent.secretKey, firstChain.leaf.privateKeyPem, secondChain.leaf.privateKeyPem);
+        secrets.push(env.emulator.credentials.tencent.secretKey, firstChain.leaf.privateKeyPem, thirdChain.leaf.privateKeyPem);
     });
 
     beforeEach(async () => {
@@ -194,6 +196,26 @@ describe("the real pulumi engine runs the quickstart against the emulator (e2e)"
             await project.run(["up", "--yes", "--expect-no-changes"]);
         });
     }
+
+    it("a half-finished create is recorded in state, and the next up finishes it without a second upload", async () => {
+        const web = resources[0];
+        const before = web.ids(await inventory());
+        await env.admin("POST", "/_emulator/faults", { vendor: "tencent", action: "DescribeCertificateDetail", kind: "http", status: 503, count: 1000 });
+        await project.setConfig("certificatePem", thirdChain.chainPem);
+        await project.setConfig("privateKeyPem", thirdChain.leaf.privateKeyPem, true);
+        const failed = await project.run(["up", "--yes", "--skip-preview"], { allowFailure: true });
+        transcript.push(failed.stdout, failed.stderr);
+        expect(failed.code).to.not.equal(0);
+        expect(failed.stdout + failed.stderr).to.match(/created \w+, but a later step failed/);
+        const uploaded = web.ids(await inventory()).filter((id) => !before.includes(id));
+        expect(uploaded).to.have.length(1);
+        const state = (await project.run(["stack", "export"])).stdout;
+        expect(state).to.contain(uploaded[0]);
+        await env.admin("DELETE", "/_emulator/faults");
+        await up();
+        expect(web.ids(await inventory())).to.deep.equal(uploaded);
+        await project.run(["up", "--yes", "--expect-no-changes"]);
+    });
 
     it("the exported state and the engine's logs hold no private key, credential or signature in plaintext", async () => {
         // The CSR's generated key, straight from the emulator's API.
