@@ -1,18 +1,12 @@
+import type { DistinguishedName } from "../../provider/core/pem";
+
 /**
  * Distinguished-name fields the vendors' CSR and certificate APIs use (Tencent CreateCSR: Domain,
- * Organization, Department, City, Province, Country, Email).
+ * Organization, Department, City, Province, Country, Email): the parsed name's fields, so what the
+ * test PKI writes is what the validator reads. C is a two-letter ISO 3166 code.
  * @public
  */
-export interface SubjectFields {
-    readonly CN?: string;
-    readonly O?: string;
-    readonly OU?: string;
-    readonly L?: string;
-    readonly ST?: string;
-    /** Two-letter ISO 3166 code; encoded as PrintableString as RFC 5280 requires. */
-    readonly C?: string;
-    readonly emailAddress?: string;
-}
+export type SubjectFields = Omit<DistinguishedName, "text">;
 
 /** One RDN in jsrsasign's X500Name `array` parameter form. @internal */
 export type X500NameRdn = [{ type: string; value: string; ds: string }];
