@@ -38,7 +38,7 @@ export function checkCaCertificates(options: CheckCaCertificatesOptions): CheckF
     try {
         certs = parseCertificateChain(state.text);
     } catch (error) {
-        return [pemFailure(error, { property, content: "certificate" })];
+        return [pemFailure(error, { property, content: "certificate", text: state.text })];
     }
 
     const failures: CheckFailure[] = [];

@@ -114,7 +114,7 @@ function readBundle(options: CheckCertificateBundleOptions, failures: CheckFailu
                 try {
                     return parseCertificateChain(state.text);
                 } catch (error) {
-                    failures.push(pemFailure(error, { property: input.property, content: "certificate", ...(keyProperty ? { keyProperty } : {}) }));
+                    failures.push(pemFailure(error, { property: input.property, content: "certificate", text: state.text, ...(keyProperty ? { keyProperty } : {}) }));
                     return undefined;
                 }
         }

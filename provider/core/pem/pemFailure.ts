@@ -12,6 +12,13 @@ export interface PemFailureContext {
     readonly keyProperty?: string;
     /** Where the key password goes; absent when the service takes no password. */
     readonly passwordProperty?: string;
+    /** The text that failed to parse; only inspected for a private key (never quoted). */
+    readonly text?: string;
+}
+
+/** Whether text holds a private key block anywhere, even one the parser never reached. */
+export function holdsPrivateKey(text: string | undefined): boolean {
+    return text !== undefined && /-----BEGIN [^\n-]*PRIVATE KEY-----/.test(text);
 }
 
 const NOUNS: Readonly<Record<PemContent, string>> = {
@@ -36,7 +43,8 @@ const RECOPY = "The PEM was cut off or altered when it was copied; copy it again
  */
 export function pemFailure(error: unknown, context: PemFailureContext): CheckFailure {
     const { property, content } = context;
-    const secret = content === "privateKey" || (isPemError(error) && error.code === "UNEXPECTED_PRIVATE_KEY");
+    // Errors earlier in the text (stray lines, a damaged block) can hide a private key further on.
+    const secret = content === "privateKey" || holdsPrivateKey(context.text) || (isPemError(error) && error.code === "UNEXPECTED_PRIVATE_KEY");
     const reportAs = secret ? "" : property;
     if (!isPemError(error)) {
         return { property: reportAs, reason: `${property} could not be read as a ${NOUNS[content]}. ${RECOPY}` };

@@ -68,6 +68,22 @@ describe("tencent/certificate: TencentCertificate provider", function () {
             });
         }
 
+        it("never lets the engine print certificatePublicKey when a private key was pasted into it", async () => {
+            const cert = chain.leaf.certificatePem;
+            const shapes = {
+                "openssl pkcs12 -nodes output": `Bag Attributes\n    localKeyID: 01 02\nsubject=CN = app.example.com\n${cert}\nBag Attributes\nKey Attributes: <No Attributes>\n${key}\n`,
+                "a damaged certificate, then the key": `${cert.replace(/\n([A-Za-z0-9+/]{10})/, "\n$1A")}\n${key}`,
+                "certificate and key with a trailing note": `${cert}\n${key}\n# prod key`,
+                "the key alone": key,
+            };
+            for (const [shape, value] of Object.entries(shapes)) {
+                const failures = await failuresFor({ certificatePublicKey: value, certificatePrivateKey: key });
+                expect(failures.length, shape).to.be.greaterThan(0);
+                for (const f of failures) expect(f.property, `${shape}: ${f.reason}`).not.to.equal("certificatePublicKey");
+                for (const f of failures) expect(f.reason).to.match(/certificatePublicKey|certificatePrivateKey/);
+            }
+        });
+
         it("accepts an encrypted key with its password", async () => {
             await checked({ certificatePublicKey: chain.chainPem, certificatePrivateKey: encryptPrivateKey(key, password), keyPassword: password });
         });
