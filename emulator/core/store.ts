@@ -97,10 +97,12 @@ export class Store {
         return next;
     }
 
-    /** Forgets every object and counter (admin reset). */
+    /**
+     * Forgets every object (admin reset). Counters keep going: a vendor never hands out an id
+     * twice, and clients may rely on that (a create reconciling a lost reply skips ids it has seen).
+     */
     clear(): void {
         for (const rows of this.tables.values()) rows.clear();
-        this.counters.clear();
         this.markDirty();
     }
 

@@ -108,9 +108,30 @@ async function describeCertificate(id: string, secrets: ReadonlyArray<string | u
     return callTencent<CertificateDetail>("ssl", "DescribeCertificateDetail", { CertificateId: id }, { idempotent: true, secrets });
 }
 
+/** Whether a stored certificate is exactly what this upload would have made. */
+function isThisUpload(detail: CertificateDetail, inputs: TencentCertificateInputs): boolean {
+    const plainHex = (v: string) => v.replace(/:/g, "").toUpperCase();
+    let samePublicKey: boolean;
+    try {
+        const leaf = parseCertificateChain(inputs.certificatePublicKey)[0];
+        samePublicKey = detail.CertFingerprint
+            ? plainHex(detail.CertFingerprint) === plainHex(leaf.fingerprintSha1)
+            : typeof detail.CertificatePublicKey === "string" && samePem(detail.CertificatePublicKey, inputs.certificatePublicKey);
+    } catch {
+        return false;
+    }
+    return (
+        samePublicKey &&
+        (detail.Alias ?? "") === inputs.alias &&
+        (detail.CertificateType ?? "SVR") === inputs.certificateType &&
+        (Number.parseInt(String(detail.ProjectId ?? "0"), 10) || 0) === inputs.projectId &&
+        (!Array.isArray(detail.Tags) || pemEqual("tags", tagsFromList(detail.Tags), inputs.tags))
+    );
+}
+
 type UploadReply = { CertificateId?: string; RepeatCertId?: string | null };
 
-/** UploadCertificate without duplicates: a lost reply is looked for among new uploads of the same PEM. */
+/** UploadCertificate without duplicates: a lost reply is looked for among new uploads identical to ours. */
 function uploadWithoutDuplicates(params: Record<string, unknown>, inputs: TencentCertificateInputs, secrets: ReadonlyArray<string | undefined>): Promise<UploadReply> {
     const searchKey = searchKeyFor(inputs.certificatePublicKey);
     return createOnce<UploadReply>({
@@ -118,12 +139,14 @@ function uploadWithoutDuplicates(params: Record<string, unknown>, inputs: Tencen
         list: () => listCertificateIds(searchKey),
         create: () => callTencent<UploadReply>("ssl", "UploadCertificate", params, { idempotent: false, secrets }),
         async find(appeared) {
-            for (const id of appeared) {
-                const detail = await describeCertificate(id, secrets);
-                if (detail.CertificatePublicKey && samePem(detail.CertificatePublicKey, inputs.certificatePublicKey)) return { CertificateId: id, RepeatCertId: "" };
+            const matches: string[] = [];
+            for (const id of appeared) if (isThisUpload(await describeCertificate(id, secrets), inputs)) matches.push(id);
+            if (matches.length > 1) {
+                throw new Error(`Tencent UploadCertificate: the reply was lost and ${matches.length} identical certificates appeared meanwhile (${matches.join(", ")}); delete the extra ones in the console and run again`);
             }
-            return undefined;
+            return matches.length === 1 ? { CertificateId: matches[0], RepeatCertId: "" } : undefined;
         },
+        idOf: (reply) => reply.CertificateId || reply.RepeatCertId || "",
     });
 }
 

@@ -97,6 +97,22 @@ async function listCsrIds(domain: string): Promise<Set<number>> {
     return ids;
 }
 
+/** Whether a stored CSR is exactly what this create would have made. */
+function isThisCsr(d: CsrDetail, inputs: TencentCsrInputs): boolean {
+    return (
+        d.Domain === inputs.domain &&
+        d.Organization === inputs.organization &&
+        d.Department === inputs.department &&
+        d.Email === inputs.email &&
+        d.Province === inputs.province &&
+        d.City === inputs.city &&
+        d.Country === inputs.country &&
+        d.EncryptAlgo === inputs.encryptAlgo &&
+        d.KeyParameter === inputs.keyParameter &&
+        (d.Remarks ?? "") === (inputs.remark ?? "")
+    );
+}
+
 /** CreateCSR without duplicates: a lost reply is looked for among new CSRs with our fields. */
 function createWithoutDuplicates(inputs: TencentCsrInputs, secrets: ReadonlyArray<string | undefined>): Promise<number> {
     const params = { ...requestFields(inputs), ...(Object.keys(inputs.tags).length ? { Tags: tagsToList(inputs.tags) } : {}) };
@@ -109,12 +125,14 @@ function createWithoutDuplicates(inputs: TencentCsrInputs, secrets: ReadonlyArra
             return res.Id;
         },
         async find(appeared) {
-            for (const id of appeared) {
-                const d = await describeCsr(id, secrets);
-                if (d.Domain === inputs.domain && d.Organization === inputs.organization && d.Email === inputs.email && d.EncryptAlgo === inputs.encryptAlgo) return Number(id);
+            const matches: number[] = [];
+            for (const id of appeared) if (isThisCsr(await describeCsr(id, secrets), inputs)) matches.push(Number(id));
+            if (matches.length > 1) {
+                throw new Error(`Tencent CreateCSR: the reply was lost and ${matches.length} identical CSRs appeared meanwhile (${matches.join(", ")}); delete the extra ones in the console and run again`);
             }
-            return undefined;
+            return matches[0];
         },
+        idOf: (id) => String(id),
     });
 }
 

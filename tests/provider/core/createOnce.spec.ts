@@ -25,6 +25,7 @@ function fakeVendor(outcomes: Array<"ok" | "lostAfterStoring" | "lostBeforeStori
                 return id;
             },
             find: async (appeared: readonly string[]) => appeared[0],
+            idOf: (id: string) => id,
         },
     };
 }
@@ -51,7 +52,7 @@ describe("core/createOnce", () => {
     it("does not retry a definite failure", async () => {
         let creates = 0;
         const refused = new VendorApiError({ vendor: "Fake", action: "Create", code: "InvalidParameter", message: "no" });
-        const err = await createOnce({ label: "x", list: async () => new Set(), create: async () => { creates += 1; throw refused; }, find: async () => undefined }).catch((e: unknown) => e);
+        const err = await createOnce({ label: "x", list: async () => new Set(), create: async () => { creates += 1; throw refused; }, find: async () => undefined, idOf: (id: string) => id }).catch((e: unknown) => e);
         expect(err).to.equal(refused);
         expect(creates).to.equal(1);
     });

@@ -238,6 +238,22 @@ describe("tencent/certificate: TencentCertificate provider", function () {
             expect(await inventory()).to.deep.equal([]);
         });
 
+        it("keeps concurrent creates of one PEM apart when a reply is lost", async () => {
+            // Two resources (a CLB and a CDN copy) upload the same PEM at once; one reply is lost.
+            await env.admin("POST", "/_emulator/faults", [
+                { vendor: "tencent", action: "UploadCertificate", kind: "latency", latencyMs: 200, count: 2 },
+                { vendor: "tencent", action: "UploadCertificate", kind: "reset", when: "after", count: 1 },
+            ]);
+            const [clb, cdn] = await Promise.all(
+                ["clb", "cdn"].map(async (alias) => provider.create(await checked({ certificatePublicKey: chain.chainPem, certificatePrivateKey: key, alias }))),
+            );
+            expect(clb.id).to.not.equal(cdn.id);
+            expect(clb.outs!.alias).to.equal("clb");
+            expect(cdn.outs!.alias).to.equal("cdn");
+            const stored = await inventory();
+            expect(stored.map((c) => [c.CertificateId, c.Alias]).sort()).to.deep.equal([[clb.id, "clb"], [cdn.id, "cdn"]].sort());
+        });
+
         it("retries 5xx on reads", async () => {
             const created = await provider.create(await checked({ certificatePublicKey: chain.chainPem, certificatePrivateKey: key }));
             await env.admin("POST", "/_emulator/faults", { vendor: "tencent", action: "DescribeCertificateDetail", kind: "http", status: 503, count: 2 });
