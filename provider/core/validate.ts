@@ -109,7 +109,7 @@ export class InputChecker {
     }
 
     /** A map of tag keys to values, with the vendor's limits. */
-    tags(property: string, limits: { maxCount: number; maxKeyLength: number; maxValueLength: number }): Record<string, string> | undefined {
+    tags(property: string, limits: { maxCount: number; maxKeyLength: number; maxValueLength: number; reservedPrefixes?: readonly string[] }): Record<string, string> | undefined {
         const v = this.present(property);
         if (v === undefined) return undefined;
         if (typeof v !== "object" || Array.isArray(v)) {
@@ -120,6 +120,8 @@ export class InputChecker {
         if (entries.length > limits.maxCount) this.fail(property, `${property} has ${entries.length} tags; the limit is ${limits.maxCount}`);
         for (const [key, value] of entries) {
             if (key.trim() === "" || key.length > limits.maxKeyLength) this.fail(property, `${property} key "${key}" must be 1 to ${limits.maxKeyLength} characters`);
+            const reserved = limits.reservedPrefixes?.find((p) => key.toLowerCase().startsWith(p));
+            if (reserved) this.fail(property, `${property} key "${key}" uses the prefix "${reserved}", which the vendor reserves for its own tags: rename it`);
             if (typeof value !== "string") this.fail(property, `${property}.${key} must be a string`);
             else if (value.length > limits.maxValueLength) this.fail(property, `${property}.${key} is longer than ${limits.maxValueLength} characters`);
         }

@@ -1,7 +1,7 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { isCountryCode } from "../core/country";
 import { createOnce } from "../core/createOnce";
-import { PartialCreateError } from "../core/errors";
+import { OutcomeUnknownError, PartialCreateError } from "../core/errors";
 import { sanitizeOutputs } from "../core/outputs";
 import { useStackConfig } from "../core/settings";
 import { changedKeys, InputChecker, type Inputs } from "../core/validate";
@@ -97,6 +97,10 @@ async function listCsrIds(domain: string): Promise<Set<number>> {
     return ids;
 }
 
+function isGenerated(d: CsrDetail): boolean {
+    return typeof d.CSR === "string" && d.CSR !== "";
+}
+
 /** Whether a stored CSR is exactly what this create would have made. */
 function isThisCsr(d: CsrDetail, inputs: TencentCsrInputs): boolean {
     return (
@@ -169,7 +173,9 @@ export class TencentCsrProvider implements dynamic.ResourceProvider<TencentCsrIn
         const news = checked as unknown as Inputs;
         const c = new InputChecker(news, SECRET_INPUTS);
         c.string("domain", { required: true, maxLength: 253, pattern: DOMAIN, patternHelp: 'must be a host name such as "www.example.com" or "*.example.com"' });
-        for (const p of ["organization", "department", "province", "city"]) c.string(p, { required: true, maxLength: 128 });
+        // X.520 caps organizationName and organizationalUnitName at 64 characters.
+        for (const p of ["organization", "department"]) c.string(p, { required: true, maxLength: 64 });
+        for (const p of ["province", "city"]) c.string(p, { required: true, maxLength: 128 });
         c.string("email", { required: true, maxLength: 128, pattern: EMAIL, patternHelp: 'must be an email address such as "admin@example.com"' });
         const country = c.string("country", { required: true });
         if (country !== undefined && !isCountryCode(country)) {
@@ -188,7 +194,7 @@ export class TencentCsrProvider implements dynamic.ResourceProvider<TencentCsrIn
             }
         }
         const generate = c.boolean("generate", true);
-        c.string("keyPassword", { nonEmpty: true, maxLength: 128 });
+        c.string("keyPassword", { maxLength: 128 });
         const remark = c.string("remark", { maxLength: 256 });
         const tags = c.tags("tags", TENCENT_TAG_LIMITS);
         const inputs = {
@@ -196,6 +202,8 @@ export class TencentCsrProvider implements dynamic.ResourceProvider<TencentCsrIn
             keyParameter: keyParameter ?? news.keyParameter,
             generate: generate ?? news.generate,
             remark: remark ?? news.remark ?? "",
+            // An empty password (config often yields "") is the same as none.
+            keyPassword: news.keyPassword === "" ? undefined : news.keyPassword,
             tags: tags ?? news.tags ?? {},
         };
         return { inputs: sanitizeOutputs(inputs) as unknown as TencentCsrInputs, failures: c.failures };
@@ -237,10 +245,24 @@ export class TencentCsrProvider implements dynamic.ResourceProvider<TencentCsrIn
     }
 
     async update(id: string, olds: TencentCsrOutputs, news: TencentCsrInputs): Promise<dynamic.UpdateResult<TencentCsrOutputs>> {
-        if (changedKeys(olds as unknown as Inputs, news as unknown as Inputs, FIELDS).length > 0) {
-            await callTencent("ssl", "ModifyCSR", { CSRId: Number(id), ...requestFields(news) }, { idempotent: true, secrets: [news.keyPassword] });
+        const secrets = [news.keyPassword, olds.keyPassword];
+        const changed = changedKeys(olds as unknown as Inputs, news as unknown as Inputs, FIELDS);
+        // A CSR generated meanwhile (a lost reply, or by hand) cannot be modified: just read it.
+        const current = await describeCsr(id, secrets);
+        if (changed.length > 0 && !isGenerated(current)) {
+            // Cleared values must be sent as "" or Tencent keeps the old ones.
+            const params: Record<string, unknown> = { CSRId: Number(id), ...requestFields(news), Remark: news.remark ?? "" };
+            if (changed.includes("keyPassword")) params.KeyPassword = news.keyPassword ?? "";
+            try {
+                // Generating happens once: repeating it after a lost reply would be refused.
+                await callTencent("ssl", "ModifyCSR", params, { idempotent: !news.generate, secrets });
+            } catch (error) {
+                if (!(error instanceof OutcomeUnknownError)) throw error;
+                const after = await describeCsr(id, secrets);
+                if (!isGenerated(after) || !isThisCsr(after, news)) throw error;
+            }
         }
-        const detail = await describeCsr(id, [news.keyPassword]);
+        const detail = await describeCsr(id, secrets);
         return { outs: sanitizeOutputs(toOutputs(id, news, detail)) as unknown as TencentCsrOutputs };
     }
 

@@ -6,8 +6,8 @@ export interface TencentTag {
     readonly TagValue: string;
 }
 
-/** Tencent's tag limits (Tag service): keys up to 127 characters, values up to 255, 50 per resource. */
-export const TENCENT_TAG_LIMITS = { maxCount: 50, maxKeyLength: 127, maxValueLength: 255 } as const;
+/** Tencent's tag limits (Tag service): keys up to 127 characters, values up to 255, 50 per resource, "qcs:" reserved. */
+export const TENCENT_TAG_LIMITS = { maxCount: 50, maxKeyLength: 127, maxValueLength: 255, reservedPrefixes: ["qcs:"] } as const;
 
 export function tagsToList(tags: Readonly<Record<string, string>> | undefined): TencentTag[] {
     return Object.entries(tags ?? {}).map(([TagKey, TagValue]) => ({ TagKey, TagValue }));

@@ -55,10 +55,22 @@ describe("tencent/csr: TencentCsr provider", () => {
         it("rejects a bad domain", async () => {
             expect(await reasons({ ...base, domain: "not a domain" })).to.match(/^domain: .*host name/);
         });
-        it("never echoes the key password", async () => {
-            const res = await provider.check({} as TencentCsrInputs, { ...base, keyPassword: "" } as unknown as TencentCsrInputs);
+        it("never lets the engine print the key password", async () => {
+            const password = "p".repeat(200);
+            const res = await provider.check({} as TencentCsrInputs, { ...base, keyPassword: password } as unknown as TencentCsrInputs);
             const failure = (res.failures ?? []).find((f) => f.reason.includes("keyPassword"));
             expect(failure?.property).to.equal("");
+            expect(failure?.reason).not.to.contain(password);
+        });
+        it("treats an empty key password (as unset config yields) as none", async () => {
+            expect(await checked({ ...base, keyPassword: "" })).not.to.have.property("keyPassword");
+        });
+        it("caps organization and department at X.520's 64 characters", async () => {
+            expect(await reasons({ ...base, organization: "O".repeat(65) })).to.match(/^organization: organization is 65 characters long; the limit is 64/);
+            await checked({ ...base, department: "D".repeat(64) });
+        });
+        it("rejects tag keys with Tencent's reserved qcs: prefix", async () => {
+            expect(await reasons({ ...base, tags: { "qcs:project": "x" } })).to.match(/tags key "qcs:project" uses the prefix "qcs:"/);
         });
         it("skips unknown values", async () => {
             const res = await provider.check({} as TencentCsrInputs, { ...base, domain: UNKNOWN, country: UNKNOWN } as unknown as TencentCsrInputs);
@@ -102,6 +114,22 @@ describe("tencent/csr: TencentCsr provider", () => {
             expect(await csrs()).to.deep.equal([]);
             await provider.delete(created.id, u2.outs!);
             expect(await provider.read(created.id, u2.outs)).to.deep.equal({});
+        });
+
+        it("clears a draft's remark for real, so the next diff is empty", async () => {
+            const created = await provider.create(await checked({ ...base, generate: false, remark: "temporary" }));
+            const cleared = await checked({ ...base, generate: false });
+            const updated = await provider.update(created.id, created.outs!, cleared);
+            expect(updated.outs!.remark).to.equal("");
+            expect((await provider.diff(created.id, updated.outs!, cleared)).changes).to.equal(false);
+        });
+
+        it("generates once even when the reply to ModifyCSR(Generate) is lost", async () => {
+            const created = await provider.create(await checked({ ...base, generate: false }));
+            await env.admin("POST", "/_emulator/faults", { vendor: "tencent", action: "ModifyCSR", kind: "reset", when: "after", count: 1 });
+            const updated = await provider.update(created.id, created.outs!, await checked({ ...base, generate: true }));
+            expect(updated.outs!.csr).to.contain("CERTIFICATE REQUEST");
+            expect(await csrs()).to.have.length(1);
         });
 
         it("generates at once by default, encrypting the key with keyPassword", async () => {
