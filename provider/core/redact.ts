@@ -21,6 +21,10 @@ export function redact(text: string, secrets: ReadonlyArray<string | undefined> 
         if (json !== s) out = out.split(json).join(REDACTED);
         const enc = encodeURIComponent(s);
         if (enc !== s) out = out.split(enc).join(REDACTED);
+        // A message may quote part of a key without its BEGIN line: drop each of its base64 lines.
+        if (s.includes("-----BEGIN")) {
+            for (const line of s.split(/\r?\n/)) if (line.length >= 16 && !line.startsWith("-----") && !line.includes(":")) out = out.split(line.trim()).join(REDACTED);
+        }
     }
     return out
         .replace(PRIVATE_KEY_BLOCK, `${REDACTED} private key`)

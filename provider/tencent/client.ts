@@ -1,6 +1,7 @@
 import { VendorApiError, TransportError } from "../core/errors";
 import { callApi, type CallOptions, type HttpReply, type Verdict } from "../core/http";
 import type { RateLimit } from "../core/rateLimit";
+import { parseRetryAfter } from "../core/retry";
 import { signTc3 } from "./sign";
 import { classifyTencentError, tencentErrorHint } from "./errors";
 import { tencentCredentials, tencentServiceUrl, type TencentService } from "./config";
@@ -66,8 +67,9 @@ export async function callTencent<T>(
                 return { method: "POST", url: url.href, headers, body };
             },
             interpret(reply: HttpReply): Verdict<T & { RequestId?: string }> {
-                if (reply.status === 429) return { kind: "rejected", error: new TransportError(vendor, action, "HTTP 429", "throttled") };
-                if (reply.status >= 500) return { kind: "transient", error: new TransportError(vendor, action, `HTTP ${reply.status}`, "server error") };
+                const retryAfterMs = parseRetryAfter(reply.headers["retry-after"], new Date());
+                if (reply.status === 429) return { kind: "rejected", error: new TransportError(vendor, action, "HTTP 429", "throttled"), retryAfterMs };
+                if (reply.status >= 500) return { kind: "transient", error: new TransportError(vendor, action, `HTTP ${reply.status}`, "server error"), retryAfterMs };
                 if (reply.status !== 200) return { kind: "failed", error: new TransportError(vendor, action, `HTTP ${reply.status}`, "unexpected reply; check the endpoint") };
                 let envelope: TencentEnvelope;
                 try {
@@ -75,8 +77,8 @@ export async function callTencent<T>(
                 } catch {
                     return { kind: "transient", error: new TransportError(vendor, action, "BadResponse", "the reply is not JSON; check the endpoint") };
                 }
-                const response = envelope.Response;
-                if (!response) return { kind: "failed", error: new TransportError(vendor, action, "BadResponse", "the reply has no Response object; check the endpoint") };
+                const response = envelope !== null && typeof envelope === "object" ? envelope.Response : undefined;
+                if (!response || typeof response !== "object") return { kind: "failed", error: new TransportError(vendor, action, "BadResponse", "the reply has no Response object; check the endpoint") };
                 if (!response.Error) return { kind: "done", value: response as T & { RequestId?: string } };
                 const code = response.Error.Code ?? "UnknownError";
                 const error = new VendorApiError(

@@ -26,6 +26,10 @@ describe("core/redact", () => {
         expect(redact("GET /?Action=X&Signature=abcDEF123%3D&AccessKeyId=k")).not.to.contain("abcDEF123");
         expect(redact(`{"KeyPassword":"hunter2hunter2"}`)).not.to.contain("hunter2");
     });
+    it("removes lines of a known key quoted without its BEGIN line", () => {
+        const quoted = `could not parse: ${KEY.split("\n")[1]}`;
+        expect(redact(quoted, [KEY])).to.equal(`could not parse: ${REDACTED}`);
+    });
     it("does not shred text over very short secrets", () => {
         expect(redact("a plain message", ["a"])).to.equal("a plain message");
     });

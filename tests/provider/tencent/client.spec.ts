@@ -59,6 +59,18 @@ describe("tencent/config and client", () => {
             expect(err.message).not.to.contain("an-expired-session-token");
         });
 
+        it("waits as long as the service's Retry-After says", async () => {
+            const res = await fetch(`${emulator.url}/_emulator/faults`, {
+                method: "POST",
+                headers: { "content-type": "application/json" },
+                body: JSON.stringify({ vendor: "tencent", action: "DescribeCSRSet", kind: "http", status: 429, retryAfter: 3, count: 1 }),
+            });
+            expect(res.ok).to.equal(true);
+            const waits: number[] = [];
+            await callTencent("ssl", "DescribeCSRSet", {}, { idempotent: true }, { sleep: async (ms) => { waits.push(ms); } });
+            expect(waits).to.deep.equal([3000]);
+        });
+
         it("points at clock skew when the timestamp is refused", async () => {
             const err = (await callTencent("ssl", "DescribeCSRSet", {}, { idempotent: true }, { now: () => new Date(Date.now() - 10 * 60 * 1000) }).catch((e: unknown) => e)) as Error;
             expect(err.message).to.match(/AuthFailure\.SignatureExpire.*clock/);
