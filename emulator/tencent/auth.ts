@@ -7,8 +7,11 @@ import { TencentError } from "./envelope";
 /**
  * Server-side TC3-HMAC-SHA256 verification. The signature is recomputed from what was actually
  * received (method, path, the headers named in SignedHeaders, the Host header without its port, the
- * exact body bytes; the query is always empty for JSON POST) with the same signer the provider uses,
- * so a provider bug cannot be mirrored by an emulator bug in a separate implementation.
+ * exact body bytes; the query is always empty for JSON POST) with the provider's own signer. Sharing
+ * it means a signer bug would pass here too; what guards against that is the signer's proof against
+ * Tencent's published vectors and the official SDK (tests/provider/tencent/sign.spec.ts). What the
+ * emulator checks independently is everything around it: which headers are signed, the Host and
+ * path actually received, the scope date, the timestamp window and the credentials.
  */
 
 export interface TencentCredentials {
