@@ -165,6 +165,15 @@ describe("tencent/certificate: TencentCertificate provider", function () {
             expect(await provider.read(created.id, updated.outs)).to.deep.equal({});
         });
 
+        it("moves more tags than ModifyResourceTags takes in one call (10 per list)", async () => {
+            const tagSet = (prefix: string, n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`${prefix}${i}`, `v${i}`]));
+            const created = await provider.create(await checked({ certificatePublicKey: chain.chainPem, certificatePrivateKey: key, tags: tagSet("old", 12) }));
+            expect(created.outs!.tags).to.deep.equal(tagSet("old", 12));
+            const news = await checked({ certificatePublicKey: chain.chainPem, certificatePrivateKey: key, tags: { ...tagSet("new", 23), old0: "changed" } });
+            const updated = await provider.update(created.id, created.outs!, news);
+            expect(updated.outs!.tags).to.deep.equal({ ...tagSet("new", 23), old0: "changed" });
+        });
+
         it("reads a certificate by id alone (get/import) with its real attributes", async () => {
             const created = await provider.create(await checked({ certificatePublicKey: chain.chainPem, certificatePrivateKey: key, alias: "imported" }));
             const read = await provider.read(created.id, undefined);
