@@ -8,7 +8,7 @@ import { checkCertificateBundle, normalizePem, parseCertificateChain, samePem } 
 import { useStackConfig } from "../core/settings";
 import { changedKeys, InputChecker, type Inputs } from "../core/validate";
 import { callTencent, isTencentNotFound } from "./client";
-import { certificateTagResource, syncTencentTags, TENCENT_TAG_LIMITS, tagsFromList, tagsToList } from "./tags";
+import { certificateTagResource, sameTags, syncTencentTags, TENCENT_TAG_LIMITS, tagsFromList, tagsToList } from "./tags";
 import { tencentTimeToIso } from "./time";
 
 export type TencentCertificateType = "SVR" | "CA";
@@ -66,7 +66,7 @@ function pemEqual(key: string, a: unknown, b: unknown): boolean {
     if (key === "certificatePublicKey" || key === "certificatePrivateKey") {
         return typeof a === "string" && typeof b === "string" ? samePem(a, b) : (a ?? null) === (b ?? null);
     }
-    if (key === "tags") return JSON.stringify(Object.entries((a ?? {}) as object).sort()) === JSON.stringify(Object.entries((b ?? {}) as object).sort());
+    if (key === "tags") return sameTags(a, b);
     return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
@@ -125,7 +125,7 @@ function isThisUpload(detail: CertificateDetail, inputs: TencentCertificateInput
         (detail.Alias ?? "") === inputs.alias &&
         (detail.CertificateType ?? "SVR") === inputs.certificateType &&
         (Number.parseInt(String(detail.ProjectId ?? "0"), 10) || 0) === inputs.projectId &&
-        (!Array.isArray(detail.Tags) || pemEqual("tags", tagsFromList(detail.Tags), inputs.tags))
+        (!Array.isArray(detail.Tags) || sameTags(tagsFromList(detail.Tags), inputs.tags))
     );
 }
 
@@ -360,7 +360,7 @@ async function applyAttributes(id: string, olds: TencentCertificateInputs, news:
             throw new Error(`Tencent ModifyCertificateProject could not move ${id} to project ${news.projectId}: check that the project exists and the credentials may use it`);
         }
     }
-    if (!pemEqual("tags", olds.tags, news.tags)) {
+    if (!sameTags(olds.tags, news.tags)) {
         await syncTencentTags(certificateTagResource(id), olds.tags ?? {}, news.tags ?? {});
     }
 }

@@ -6,7 +6,7 @@ import { sanitizeOutputs } from "../core/outputs";
 import { useStackConfig } from "../core/settings";
 import { changedKeys, InputChecker, type Inputs } from "../core/validate";
 import { callTencent, isTencentNotFound } from "./client";
-import { TENCENT_TAG_LIMITS, tagsFromList, tagsToList } from "./tags";
+import { sameTags, TENCENT_TAG_LIMITS, tagsFromList, tagsToList } from "./tags";
 import { tencentTimeToIso } from "./time";
 
 export type TencentCsrAlgorithm = "RSA" | "ECC";
@@ -63,7 +63,6 @@ const KEY_PARAMETERS: Readonly<Record<TencentCsrAlgorithm, readonly string[]>> =
 const DOMAIN = /^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/i;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-const tagsEqual = (a: unknown, b: unknown) => JSON.stringify(Object.entries((a ?? {}) as object).sort()) === JSON.stringify(Object.entries((b ?? {}) as object).sort());
 
 function requestFields(inputs: TencentCsrInputs): Record<string, unknown> {
     const fields: Record<string, unknown> = {
@@ -213,7 +212,7 @@ export class TencentCsrProvider implements dynamic.ResourceProvider<TencentCsrIn
         const o = olds as unknown as Inputs;
         const n = news as unknown as Inputs;
         const fieldChanges = changedKeys(o, n, FIELDS);
-        const tagChanges = changedKeys(o, n, ["tags"], (_k, a, b) => tagsEqual(a, b));
+        const tagChanges = changedKeys(o, n, ["tags"], (_k, a, b) => sameTags(a, b));
         // A generated CSR is immutable, and ModifyCSR cannot change tags: those changes replace.
         const generated = (olds.csr ?? "") !== "";
         const replaces = [...(generated ? fieldChanges : []), ...tagChanges];

@@ -9,6 +9,12 @@ export interface TencentTag {
 /** Tencent's tag limits (Tag service): keys up to 127 characters, values up to 255, 50 per resource, "qcs:" reserved. */
 export const TENCENT_TAG_LIMITS = { maxCount: 50, maxKeyLength: 127, maxValueLength: 255, reservedPrefixes: ["qcs:"] } as const;
 
+/** Whether two tag maps hold the same keys and values, whatever their order. */
+export function sameTags(a: unknown, b: unknown): boolean {
+    const entries = (v: unknown) => JSON.stringify(Object.entries((v ?? {}) as object).sort());
+    return entries(a) === entries(b);
+}
+
 export function tagsToList(tags: Readonly<Record<string, string>> | undefined): TencentTag[] {
     return Object.entries(tags ?? {}).map(([TagKey, TagValue]) => ({ TagKey, TagValue }));
 }
