@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { delegateTo } from "../core/delegate";
-import { tencentCertificateProviderImpl, type TencentCertificateInputs, type TencentCertificateOutputs, type TencentCertificateType } from "./certificateProvider";
+import { resourceProps, warnOnExpiry } from "../core/resource/resourceClass";
+import { tencentCertificateDefinition, tencentCertificateProviderImpl, type TencentCertificateInputs, type TencentCertificateOutputs, type TencentCertificateType } from "./certificateProvider";
 
 export type { TencentCertificateInputs, TencentCertificateOutputs, TencentCertificateType } from "./certificateProvider";
 
@@ -12,6 +13,10 @@ export interface TencentCertificateArgs {
     certificatePrivateKey?: pulumi.Input<string>;
     /** SVR (server certificate, the default) or CA (client-authentication CA). */
     certificateType?: pulumi.Input<TencentCertificateType>;
+    /**
+     * The certificate's name in the console. Default: the resource's name plus a random suffix,
+     * kept across updates and new on replacement, so rotations never collide.
+     */
     alias?: pulumi.Input<string>;
     projectId?: pulumi.Input<number>;
     /** Comma-separated cloud products the certificate is for: CLB, CDN, WAF, LIVE, DDOS. */
@@ -25,6 +30,8 @@ export interface TencentCertificateArgs {
     repeatable?: pulumi.Input<boolean>;
     /** Password of an encrypted private key. Always stored as a secret. */
     keyPassword?: pulumi.Input<string>;
+    /** Warn on this resource when the certificate expires within this many days (default 30). */
+    expiryWarningDays?: pulumi.Input<number>;
 }
 
 /** The provider object TencentCertificate hands to Pulumi: a thin, serializable forwarder. */
@@ -50,31 +57,17 @@ export class TencentCertificate extends pulumi.dynamic.Resource {
     declare readonly statusName: pulumi.Output<string>;
     declare readonly fingerprint: pulumi.Output<string>;
     declare readonly adopted: pulumi.Output<boolean>;
+    declare readonly expiryWarningDays: pulumi.Output<number>;
+    /** The leaf's validity (ISO-8601 UTC), serial number and SHA-256 fingerprint (uppercase hex). */
+    declare readonly notBefore: pulumi.Output<string>;
+    declare readonly notAfter: pulumi.Output<string>;
+    declare readonly serialNumber: pulumi.Output<string>;
+    declare readonly fingerprintSha256: pulumi.Output<string>;
 
     constructor(name: string, args: TencentCertificateArgs, opts?: pulumi.CustomResourceOptions) {
-        super(
-            tencentCertificateProvider,
-            name,
-            {
-                certificateId: undefined,
-                domain: undefined,
-                subjectAltNames: undefined,
-                certBeginTime: undefined,
-                certEndTime: undefined,
-                insertTime: undefined,
-                status: undefined,
-                statusName: undefined,
-                fingerprint: undefined,
-                adopted: undefined,
-                ...args,
-                // Secret whatever the caller passed, so the key never sits in state as plaintext.
-                certificatePrivateKey: args?.certificatePrivateKey === undefined ? undefined : pulumi.secret(args.certificatePrivateKey),
-                keyPassword: args?.keyPassword === undefined ? undefined : pulumi.secret(args.keyPassword),
-            },
-            pulumi.mergeOptions(opts, { additionalSecretOutputs: ["certificatePrivateKey", "keyPassword"] }),
-            "tencent",
-            "Certificate",
-        );
+        const resource = resourceProps(tencentCertificateDefinition, name, args, opts);
+        super(tencentCertificateProvider, name, resource.props, resource.opts, "tencent", "Certificate");
+        warnOnExpiry(this, tencentCertificateDefinition, args);
     }
 
     /** Looks up an existing certificate by id (needs @pulumi/pulumi 3.268 or later under the engine). */

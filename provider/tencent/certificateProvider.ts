@@ -1,14 +1,13 @@
-import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { createOnce } from "../core/createOnce";
-import { PartialCreateError } from "../core/errors";
 import { debugLog } from "../core/log";
 import { privateKeyIdentity } from "../core/keyIdentity";
-import { sanitizeOutputs } from "../core/outputs";
 import { checkCertificateBundle, normalizePem, parseCertificateChain, samePem } from "../core/pem";
-import { useStackConfig } from "../core/settings";
-import { changedKeys, InputChecker, type Inputs } from "../core/validate";
+import { isClaimed, type CreateOnceSteps } from "../core/resource/createOnce";
+import type { CallContext, Created, ResourceDefinition } from "../core/resource/definition";
+import { DEFAULT_EXPIRY_WARNING_DAYS, expiryOf, type ExpiryOutputs } from "../core/resource/expiry";
+import { defineProvider } from "../core/resource/provider";
+import { sameValue } from "../core/resource/table";
 import { callTencent, isTencentNotFound } from "./client";
-import { certificateTagResource, sameTags, syncTencentTags, TENCENT_TAG_LIMITS, tagsFromList, tagsToList } from "./tags";
+import { certificateTagResource, syncTencentTags, TENCENT_TAG_LIMITS, tagsFromList, tagsToList } from "./tags";
 import { tencentTimeToIso } from "./time";
 
 export type TencentCertificateType = "SVR" | "CA";
@@ -23,9 +22,11 @@ export interface TencentCertificateInputs {
     tags: Record<string, string>;
     repeatable: boolean;
     keyPassword?: string;
+    /** Warn when the certificate expires within this many days (default 30). */
+    expiryWarningDays: number;
 }
 
-export interface TencentCertificateOutputs extends TencentCertificateInputs {
+export interface TencentCertificateOutputs extends TencentCertificateInputs, ExpiryOutputs {
     certificateId: string;
     domain: string;
     subjectAltNames: string[];
@@ -58,19 +59,11 @@ interface CertificateDetail {
 }
 
 const USES = ["CLB", "CDN", "WAF", "LIVE", "DDOS"];
-const SECRET_INPUTS = ["certificatePrivateKey", "keyPassword"];
-const REPLACE_KEYS = ["certificatePublicKey", "certificatePrivateKey", "certificateType", "certificateUse", "keyPassword"];
-const UPDATE_KEYS = ["alias", "projectId", "tags"];
+const UPLOAD = "Tencent UploadCertificate";
+/** Tencent's console caps aliases at 200 characters. */
+const ALIAS_RULE = { maxLength: 200, allowed: /[A-Za-z0-9_.-]/ } as const;
 
-function pemEqual(key: string, a: unknown, b: unknown): boolean {
-    if (key === "certificatePublicKey" || key === "certificatePrivateKey") {
-        return typeof a === "string" && typeof b === "string" ? samePem(a, b) : (a ?? null) === (b ?? null);
-    }
-    if (key === "tags") return sameTags(a, b);
-    return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-}
-
-/** Whether the leaf is a CA certificate; false when it does not parse (checkCertificateBundle reports that). */
+/** Whether the leaf is a CA certificate; true when it does not parse (checkCertificateBundle reports that). */
 function isCaCertificate(pem: string): boolean {
     try {
         return parseCertificateChain(pem)[0].isCA;
@@ -104,7 +97,7 @@ async function listCertificateIds(searchKey: string | undefined): Promise<Set<st
     return ids;
 }
 
-async function describeCertificate(id: string, secrets: ReadonlyArray<string | undefined>): Promise<CertificateDetail> {
+function describeCertificate(id: string, secrets: readonly string[]): Promise<CertificateDetail> {
     return callTencent<CertificateDetail>("ssl", "DescribeCertificateDetail", { CertificateId: id }, { idempotent: true, secrets });
 }
 
@@ -125,32 +118,67 @@ function isThisUpload(detail: CertificateDetail, inputs: TencentCertificateInput
         (detail.Alias ?? "") === inputs.alias &&
         (detail.CertificateType ?? "SVR") === inputs.certificateType &&
         (Number.parseInt(String(detail.ProjectId ?? "0"), 10) || 0) === inputs.projectId &&
-        (!Array.isArray(detail.Tags) || sameTags(tagsFromList(detail.Tags), inputs.tags))
+        (!Array.isArray(detail.Tags) || sameValue("tags", tagsFromList(detail.Tags), inputs.tags))
     );
 }
 
 type UploadReply = { CertificateId?: string; RepeatCertId?: string | null };
 
-/** UploadCertificate without duplicates: a lost reply is looked for among new uploads identical to ours. */
-function uploadWithoutDuplicates(params: Record<string, unknown>, inputs: TencentCertificateInputs, secrets: ReadonlyArray<string | undefined>): Promise<UploadReply> {
-    const searchKey = searchKeyFor(inputs.certificatePublicKey);
-    return createOnce<UploadReply>({
-        label: "Tencent UploadCertificate",
-        list: () => listCertificateIds(searchKey),
-        create: () => callTencent<UploadReply>("ssl", "UploadCertificate", params, { idempotent: false, secrets }),
-        async find(appeared) {
-            const matches: string[] = [];
-            for (const id of appeared) if (isThisUpload(await describeCertificate(id, secrets), inputs)) matches.push(id);
-            if (matches.length > 1) {
-                throw new Error(`Tencent UploadCertificate: the reply was lost and ${matches.length} identical certificates appeared meanwhile (${matches.join(", ")}); delete the extra ones in the console and run again`);
-            }
-            return matches.length === 1 ? { CertificateId: matches[0], RepeatCertId: "" } : undefined;
-        },
-        idOf: (reply) => reply.CertificateId || reply.RepeatCertId || "",
-    });
+function uploadParams(inputs: TencentCertificateInputs, repeatable: boolean): Record<string, unknown> {
+    const params: Record<string, unknown> = {
+        CertificatePublicKey: inputs.certificatePublicKey,
+        CertificateType: inputs.certificateType,
+        Repeatable: repeatable,
+    };
+    if (inputs.certificatePrivateKey) params.CertificatePrivateKey = inputs.certificatePrivateKey;
+    if (inputs.keyPassword) params.KeyPassword = inputs.keyPassword;
+    if (inputs.alias) params.Alias = inputs.alias;
+    if (inputs.projectId) params.ProjectId = inputs.projectId;
+    if (inputs.certificateUse) params.CertificateUse = inputs.certificateUse;
+    if (Object.keys(inputs.tags ?? {}).length > 0) params.Tags = tagsToList(inputs.tags);
+    return params;
 }
 
-function toOutputs(id: string, inputs: TencentCertificateInputs, detail: CertificateDetail, adopted: boolean): TencentCertificateOutputs {
+/**
+ * One UploadCertificate. With repeatable=false Tencent answers a known certificate with the
+ * existing one's id: that copy is adopted (and never deleted here), unless a create in this
+ * process made or holds it, in which case this resource gets a copy of its own instead.
+ */
+async function upload(inputs: TencentCertificateInputs, secrets: readonly string[]): Promise<Created<TencentCertificateOutputs>> {
+    const reply = await callTencent<UploadReply>("ssl", "UploadCertificate", uploadParams(inputs, inputs.repeatable), { idempotent: false, secrets });
+    const repeatId = reply.RepeatCertId || "";
+    const id = reply.CertificateId || repeatId;
+    if (!id) throw new Error("Tencent UploadCertificate returned no CertificateId");
+    const adopted = repeatId !== "" && (!reply.CertificateId || reply.CertificateId === repeatId);
+    if (adopted && isClaimed(UPLOAD, repeatId)) {
+        debugLog(`${UPLOAD}: ${repeatId} belongs to another resource of this stack; uploading a copy of this resource's own`);
+        const own = await callTencent<UploadReply>("ssl", "UploadCertificate", uploadParams(inputs, true), { idempotent: false, secrets });
+        if (!own.CertificateId) throw new Error("Tencent UploadCertificate returned no CertificateId");
+        return { id: own.CertificateId, state: { adopted: false } };
+    }
+    return { id, state: { adopted } };
+}
+
+/** UploadCertificate without duplicates: a lost reply is looked for among new uploads identical to ours. */
+function uploadSteps(inputs: TencentCertificateInputs, context: CallContext): CreateOnceSteps<Created<TencentCertificateOutputs>> {
+    const searchKey = searchKeyFor(inputs.certificatePublicKey);
+    return {
+        label: UPLOAD,
+        list: () => listCertificateIds(searchKey),
+        create: () => upload(inputs, context.secrets),
+        async find(appeared) {
+            const matches: string[] = [];
+            for (const id of appeared) if (isThisUpload(await describeCertificate(id, context.secrets), inputs)) matches.push(id);
+            if (matches.length > 1) {
+                throw new Error(`${UPLOAD}: the reply was lost and ${matches.length} identical certificates appeared meanwhile (${matches.join(", ")}); delete the extra ones in the console and run again`);
+            }
+            return matches.length === 1 ? { id: matches[0]!, state: { adopted: false } } : undefined;
+        },
+        idOf: (created) => created.id,
+    };
+}
+
+function toOutputs(id: string, inputs: TencentCertificateInputs, detail: CertificateDetail, previous: Partial<TencentCertificateOutputs> | undefined): TencentCertificateOutputs {
     const projectId = Number.parseInt(String(detail.ProjectId ?? ""), 10);
     const returnedCert = detail.CertificatePublicKey;
     const returnedKey = detail.CertificatePrivateKey;
@@ -160,17 +188,20 @@ function toOutputs(id: string, inputs: TencentCertificateInputs, detail: Certifi
         returnedKey.trim() !== "" &&
         privateKeyIdentity(returnedKey, inputs.keyPassword) !== undefined &&
         privateKeyIdentity(returnedKey, inputs.keyPassword) !== privateKeyIdentity(inputs.certificatePrivateKey, inputs.keyPassword);
+    const certificatePublicKey =
+        typeof returnedCert === "string" && returnedCert.trim() !== "" && !samePem(returnedCert, inputs.certificatePublicKey ?? "")
+            ? normalizePem(returnedCert)
+            : inputs.certificatePublicKey;
+    const expiry = expiryOf(certificatePublicKey);
     return {
         ...inputs,
-        certificatePublicKey:
-            typeof returnedCert === "string" && returnedCert.trim() !== "" && !samePem(returnedCert, inputs.certificatePublicKey ?? "")
-                ? normalizePem(returnedCert)
-                : inputs.certificatePublicKey,
+        certificatePublicKey,
         certificatePrivateKey: keyDrift ? normalizePem(returnedKey as string) : inputs.certificatePrivateKey,
         certificateType: detail.CertificateType === "CA" || detail.CertificateType === "SVR" ? detail.CertificateType : inputs.certificateType,
         alias: detail.Alias ?? inputs.alias,
         projectId: Number.isNaN(projectId) ? inputs.projectId : projectId,
         tags: Array.isArray(detail.Tags) ? tagsFromList(detail.Tags) : inputs.tags,
+        expiryWarningDays: inputs.expiryWarningDays ?? DEFAULT_EXPIRY_WARNING_DAYS,
         certificateId: id,
         domain: detail.Domain ?? "",
         subjectAltNames: Array.isArray(detail.SubjectAltName) ? detail.SubjectAltName : [],
@@ -180,11 +211,15 @@ function toOutputs(id: string, inputs: TencentCertificateInputs, detail: Certifi
         status: typeof detail.Status === "number" ? detail.Status : -1,
         statusName: detail.StatusName ?? "",
         fingerprint: detail.CertFingerprint ?? "",
-        adopted,
+        adopted: previous?.adopted ?? false,
+        notBefore: tencentTimeToIso(detail.CertBeginTime) ?? expiry?.notBefore ?? "",
+        notAfter: tencentTimeToIso(detail.CertEndTime) ?? expiry?.notAfter ?? "",
+        serialNumber: expiry?.serialNumber ?? "",
+        fingerprintSha256: expiry?.fingerprintSha256 ?? "",
     };
 }
 
-/** Inputs as recorded in state, recovered from outputs (for read of an imported certificate). */
+/** Inputs recovered from a certificate's detail alone (the get path). */
 function inputsFromDetail(detail: CertificateDetail): TencentCertificateInputs {
     return {
         certificatePublicKey: detail.CertificatePublicKey ? normalizePem(detail.CertificatePublicKey) : "",
@@ -195,175 +230,149 @@ function inputsFromDetail(detail: CertificateDetail): TencentCertificateInputs {
         certificateUse: "",
         tags: tagsFromList(detail.Tags),
         repeatable: true,
+        expiryWarningDays: DEFAULT_EXPIRY_WARNING_DAYS,
     };
 }
 
-/** Waits briefly for an upload to leave "under review" (status 0), as Terraform does. */
-async function waitUntilAvailable(id: string, secrets: ReadonlyArray<string | undefined>): Promise<CertificateDetail> {
-    let detail = await describeCertificate(id, secrets);
-    for (let i = 0; i < 10 && detail.Status === 0; i++) {
-        await new Promise((r) => setTimeout(r, 500 * (i + 1)));
-        detail = await describeCertificate(id, secrets);
+/** Brings alias, project and tags of certificate `id` from `current` to `desired`; true when it changed any. */
+async function applyAttributes(id: string, current: TencentCertificateInputs, desired: TencentCertificateInputs): Promise<boolean> {
+    let changed = false;
+    if ((current.alias ?? "") !== (desired.alias ?? "")) {
+        await callTencent("ssl", "ModifyCertificateAlias", { CertificateId: id, Alias: desired.alias ?? "" }, { idempotent: true });
+        changed = true;
     }
-    return detail;
+    if ((current.projectId ?? 0) !== (desired.projectId ?? 0)) {
+        const res = await callTencent<{ FailCertificates?: string[] }>(
+            "ssl",
+            "ModifyCertificateProject",
+            { CertificateIdList: [id], ProjectId: desired.projectId ?? 0 },
+            { idempotent: true },
+        );
+        if ((res.FailCertificates ?? []).includes(id)) {
+            throw new Error(`Tencent ModifyCertificateProject could not move ${id} to project ${desired.projectId}: check that the project exists and the credentials may use it`);
+        }
+        changed = true;
+    }
+    if (!sameValue("tags", current.tags, desired.tags)) {
+        await syncTencentTags(certificateTagResource(id), current.tags ?? {}, desired.tags ?? {});
+        changed = true;
+    }
+    return changed;
 }
 
-export class TencentCertificateProvider implements dynamic.ResourceProvider<TencentCertificateInputs, TencentCertificateOutputs> {
-    async configure(req: dynamic.ConfigureRequest): Promise<void> {
-        useStackConfig(req.config);
-    }
+const leafFingerprint = (pem: unknown): string | undefined => (typeof pem === "string" ? expiryOf(pem)?.fingerprintSha256 : undefined);
 
-    async check(_olds: TencentCertificateInputs, checked: TencentCertificateInputs): Promise<dynamic.CheckResult<TencentCertificateInputs>> {
-        const news = checked as unknown as Inputs;
-        const c = new InputChecker(news, SECRET_INPUTS);
-        const certificateType = c.oneOf<TencentCertificateType>("certificateType", ["SVR", "CA"], "SVR");
+/** TencentCertificate, declared on the resource framework. */
+export const tencentCertificateDefinition: ResourceDefinition<TencentCertificateInputs, TencentCertificateOutputs, CertificateDetail> = {
+    vendor: "Tencent",
+    name: "TencentCertificate",
+    inputs: {
+        certificatePublicKey: { change: "replace", compare: "pem", reported: true },
+        certificatePrivateKey: { change: "replace", compare: "pem", secret: true, reported: true },
+        certificateType: { change: "replace", default: "SVR", reported: true },
+        alias: { change: "update", autoName: ALIAS_RULE, text: true, reported: true },
+        projectId: { change: "update", default: 0, reported: true },
+        certificateUse: { change: "replace", default: "" },
+        tags: { change: "update", compare: "tags", default: {}, reported: true },
+        repeatable: { change: "state", default: true },
+        keyPassword: { change: "replace", secret: true },
+        expiryWarningDays: { change: "state", default: DEFAULT_EXPIRY_WARNING_DAYS },
+    },
+    outputs: {
+        certificateId: {},
+        domain: {},
+        subjectAltNames: {},
+        certBeginTime: {},
+        certEndTime: {},
+        insertTime: {},
+        status: {},
+        statusName: {},
+        fingerprint: {},
+        adopted: {},
+        notBefore: {},
+        notAfter: {},
+        serialNumber: {},
+        fingerprintSha256: {},
+    },
+    idOutput: "certificateId",
+    certificateInput: "certificatePublicKey",
+
+    validate(c, news, context) {
+        const certificateType = c.oneOf<TencentCertificateType>("certificateType", ["SVR", "CA"]);
         if (!c.isSet("certificatePublicKey")) c.fail("certificatePublicKey", "certificatePublicKey is required: the PEM certificate, leaf first, followed by its chain");
         const certificate = typeof news.certificatePublicKey === "string" && !c.isUnknown("certificatePublicKey") ? news.certificatePublicKey : undefined;
-        const keyText = typeof news.certificatePrivateKey === "string" && !c.isUnknown("certificatePrivateKey") ? news.certificatePrivateKey : undefined;
-        const keyGiven = c.isUnknown("certificatePrivateKey") || (keyText !== undefined && keyText.trim() !== "");
-        const alias = c.string("alias", { maxLength: 200 });
-        const projectId = c.integer("projectId", { min: 0 });
-        const use = c.string("certificateUse", {
-            pattern: new RegExp(`^(${USES.join("|")})(,(${USES.join("|")}))*$`),
-            patternHelp: `must be a comma-separated list of ${USES.join(", ")} (e.g. "CLB,CDN")`,
-        });
-        const tags = c.tags("tags", TENCENT_TAG_LIMITS);
-        const repeatable = c.boolean("repeatable", true);
+        const keyGiven = c.isSet("certificatePrivateKey");
+        c.string("alias", { maxLength: ALIAS_RULE.maxLength });
+        c.integer("projectId", { min: 0 });
+        // "" (the default) means no particular product.
+        if (news.certificateUse !== "") {
+            c.string("certificateUse", {
+                pattern: new RegExp(`^(${USES.join("|")})(,(${USES.join("|")}))*$`),
+                patternHelp: `must be a comma-separated list of ${USES.join(", ")} (e.g. "CLB,CDN"), or "" for none`,
+            });
+        }
+        c.tags("tags", TENCENT_TAG_LIMITS);
+        c.boolean("repeatable");
+        c.integer("expiryWarningDays", { min: 0, max: 3650 });
         if (certificateType === "SVR" && !keyGiven) {
             c.fail("certificatePrivateKey", "certificatePrivateKey is required when certificateType is SVR: supply the PEM private key of the certificate, or set certificateType to CA for a CA certificate");
         }
         if (c.isSet("certificatePublicKey")) {
+            // An unchanged certificate that has expired is a warning (from the resource class), never a failure.
+            const validity = { checkValidity: context.changed("certificatePublicKey") };
             c.failures.push(
                 ...checkCertificateBundle({
                     certificate: { property: "certificatePublicKey", value: news.certificatePublicKey },
                     privateKey: { property: "certificatePrivateKey", value: news.certificatePrivateKey },
                     password: { property: "keyPassword", value: news.keyPassword },
                     requireKey: false,
-                    now: new Date(),
+                    now: context.now,
+                    ...validity,
                 }),
             );
         }
         if (certificate !== undefined && certificateType === "CA" && !isCaCertificate(certificate)) {
             c.fail("certificatePublicKey", "certificatePublicKey is not a CA certificate (basicConstraints CA:FALSE): use certificateType SVR for a server certificate");
         }
-        const inputs: Record<string, unknown> = {
-            ...news,
-            certificateType: certificateType ?? news.certificateType,
-            certificatePublicKey: certificate !== undefined ? normalizePem(certificate) : news.certificatePublicKey,
-            alias: alias ?? news.alias ?? "",
-            projectId: projectId ?? news.projectId ?? 0,
-            certificateUse: use ?? news.certificateUse ?? "",
-            tags: tags ?? news.tags ?? {},
-            repeatable: repeatable ?? news.repeatable,
-        };
-        // An empty key or password (config often yields "") is the same as none.
-        if (keyText !== undefined && keyGiven) inputs.certificatePrivateKey = normalizePem(keyText);
-        else if (keyText !== undefined) delete inputs.certificatePrivateKey;
-        if (news.keyPassword === "") delete inputs.keyPassword;
-        return { inputs: sanitizeOutputs(inputs) as unknown as TencentCertificateInputs, failures: c.failures };
-    }
+    },
 
-    async diff(_id: string, olds: TencentCertificateOutputs, news: TencentCertificateInputs): Promise<dynamic.DiffResult> {
-        const o = olds as unknown as Inputs;
-        const n = news as unknown as Inputs;
-        const replaces = changedKeys(o, n, REPLACE_KEYS, pemEqual);
-        const updates = changedKeys(o, n, [...UPDATE_KEYS, "repeatable", "__provider"], pemEqual);
-        return {
-            changes: replaces.length + updates.length > 0,
-            replaces,
-            // Re-uploading the same certificate with repeatable=false would adopt the old copy, which
-            // the replacement's delete would then remove: delete it first in that one case.
-            deleteBeforeReplace: replaces.length > 0 && news.repeatable === false && !replaces.includes("certificatePublicKey"),
-        };
-    }
+    createSteps: uploadSteps,
 
-    async create(inputs: TencentCertificateInputs): Promise<dynamic.CreateResult<TencentCertificateOutputs>> {
-        const secrets = [inputs.certificatePrivateKey, inputs.keyPassword];
-        const params: Record<string, unknown> = {
-            CertificatePublicKey: inputs.certificatePublicKey,
-            CertificateType: inputs.certificateType,
-            Repeatable: inputs.repeatable,
-        };
-        if (inputs.certificatePrivateKey) params.CertificatePrivateKey = inputs.certificatePrivateKey;
-        if (inputs.keyPassword) params.KeyPassword = inputs.keyPassword;
-        if (inputs.alias) params.Alias = inputs.alias;
-        if (inputs.projectId) params.ProjectId = inputs.projectId;
-        if (inputs.certificateUse) params.CertificateUse = inputs.certificateUse;
-        if (Object.keys(inputs.tags ?? {}).length > 0) params.Tags = tagsToList(inputs.tags);
+    describe: (id, context) => describeCertificate(id, context.secrets),
 
-        const uploaded = await uploadWithoutDuplicates(params, inputs, secrets);
-        const repeatId = uploaded.RepeatCertId || "";
-        const id = uploaded.CertificateId || repeatId;
-        if (!id) throw new Error("Tencent UploadCertificate returned no CertificateId");
-        const adopted = repeatId !== "" && (!uploaded.CertificateId || uploaded.CertificateId === repeatId);
-        try {
-            let detail = await waitUntilAvailable(id, secrets);
-            if (adopted) {
-                // The stack declared these attributes; an adopted certificate gets them too, so the
-                // next preview shows no changes (but it is never deleted by this stack).
-                await applyAttributes(id, toOutputs(id, inputs, detail, true), inputs);
-                detail = await describeCertificate(id, secrets);
-            }
-            return { id, outs: sanitizeOutputs(toOutputs(id, inputs, detail, adopted)) as unknown as TencentCertificateOutputs };
-        } catch (error) {
-            throw new PartialCreateError(id, sanitizeOutputs({ ...inputs, certificateId: id, adopted }), error as Error);
+    isNotFound: isTencentNotFound,
+
+    async converge(id, desired, current, context) {
+        const changed = await applyAttributes(id, current, desired);
+        // Tencent reviews some uploads (status 0) before they can be used, as Terraform waits for.
+        for (let i = 0; i < 10 && current.status === 0 && !changed; i++) {
+            await context.sleep(500 * (i + 1));
+            if ((await describeCertificate(id, context.secrets)).Status !== 0) return true;
         }
-    }
+        return changed;
+    },
 
-    async read(id: string, props?: TencentCertificateOutputs): Promise<dynamic.ReadResult<TencentCertificateOutputs>> {
-        let detail: CertificateDetail;
-        try {
-            detail = await describeCertificate(id, [props?.certificatePrivateKey, props?.keyPassword]);
-        } catch (error) {
-            if (isTencentNotFound(error)) return {};
-            throw error;
-        }
-        const known = props && typeof props.certificatePublicKey === "string" && props.certificatePublicKey !== "";
-        const base: TencentCertificateInputs = known ? props : inputsFromDetail(detail);
-        return { id, props: sanitizeOutputs(toOutputs(id, base, detail, props?.adopted ?? false)) as unknown as TencentCertificateOutputs };
-    }
-
-    async update(id: string, olds: TencentCertificateOutputs, news: TencentCertificateInputs): Promise<dynamic.UpdateResult<TencentCertificateOutputs>> {
-        await applyAttributes(id, olds, news);
-        const detail = await describeCertificate(id, [news.certificatePrivateKey, news.keyPassword]);
-        return { outs: sanitizeOutputs(toOutputs(id, news, detail, olds.adopted ?? false)) as unknown as TencentCertificateOutputs };
-    }
-
-    async delete(id: string, props: TencentCertificateOutputs): Promise<void> {
-        if (props.adopted) {
+    async remove(id, state) {
+        if (state.adopted) {
             debugLog(`Tencent certificate ${id} was adopted, not created, by this stack: left in place`);
             return;
         }
-        try {
-            const res = await callTencent<{ DeleteResult?: boolean }>("ssl", "DeleteCertificate", { CertificateId: id }, { idempotent: true });
-            if (res.DeleteResult === false) throw new Error(`Tencent DeleteCertificate did not delete ${id} (DeleteResult false); it may still be bound to cloud resources`);
-        } catch (error) {
-            if (isTencentNotFound(error)) return;
-            throw error;
-        }
-    }
-}
+        const res = await callTencent<{ DeleteResult?: boolean }>("ssl", "DeleteCertificate", { CertificateId: id }, { idempotent: true });
+        if (res.DeleteResult === false) throw new Error(`Tencent DeleteCertificate did not delete ${id} (DeleteResult false); it may still be bound to cloud resources`);
+    },
 
-/** Brings alias, project and tags of certificate `id` from `olds` to `news`. */
-async function applyAttributes(id: string, olds: TencentCertificateInputs, news: TencentCertificateInputs): Promise<void> {
-    if ((olds.alias ?? "") !== (news.alias ?? "")) {
-        await callTencent("ssl", "ModifyCertificateAlias", { CertificateId: id, Alias: news.alias ?? "" }, { idempotent: true });
-    }
-    if ((olds.projectId ?? 0) !== (news.projectId ?? 0)) {
-        const res = await callTencent<{ FailCertificates?: string[] }>(
-            "ssl",
-            "ModifyCertificateProject",
-            { CertificateIdList: [id], ProjectId: news.projectId ?? 0 },
-            { idempotent: true },
-        );
-        if ((res.FailCertificates ?? []).includes(id)) {
-            throw new Error(`Tencent ModifyCertificateProject could not move ${id} to project ${news.projectId}: check that the project exists and the credentials may use it`);
-        }
-    }
-    if (!sameTags(olds.tags, news.tags)) {
-        await syncTencentTags(certificateTagResource(id), olds.tags ?? {}, news.tags ?? {});
-    }
-}
+    toOutputs,
+    inputsFromRecord: inputsFromDetail,
+
+    refineDiff(olds, news) {
+        // With repeatable=false, uploading a certificate whose leaf Tencent already holds adopts the
+        // old copy, which the replacement's delete would then remove: delete it first in that case.
+        const sameLeaf = leafFingerprint(olds.certificatePublicKey) !== undefined && leafFingerprint(olds.certificatePublicKey) === leafFingerprint(news.certificatePublicKey);
+        return { deleteBeforeReplace: news.repeatable === false && sameLeaf };
+    },
+
+    findHint: (inputs) => `run \`DescribeCertificates\` with SearchKey "${inputs.alias}" (or search the SSL console for the alias), and compare the fingerprint with the certificate's`,
+};
 
 /** The implementation behind tencentCertificateProvider; see core/delegate.ts for why it lives apart. */
-export const tencentCertificateProviderImpl = new TencentCertificateProvider();
+export const tencentCertificateProviderImpl = defineProvider(tencentCertificateDefinition);

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { delegateTo } from "../core/delegate";
-import { tencentCsrProviderImpl, type TencentCsrInputs, type TencentCsrOutputs, type TencentCsrAlgorithm } from "./csrProvider";
+import { resourceProps } from "../core/resource/resourceClass";
+import { tencentCsrDefinition, tencentCsrProviderImpl, type TencentCsrInputs, type TencentCsrOutputs, type TencentCsrAlgorithm } from "./csrProvider";
 
 export type { TencentCsrInputs, TencentCsrOutputs, TencentCsrAlgorithm } from "./csrProvider";
 
@@ -50,22 +51,8 @@ export class TencentCsr extends pulumi.dynamic.Resource {
     declare readonly tags: pulumi.Output<Record<string, string>>;
 
     constructor(name: string, args: TencentCsrArgs, opts?: pulumi.CustomResourceOptions) {
-        super(
-            tencentCsrProvider,
-            name,
-            {
-                csrId: undefined,
-                csr: undefined,
-                privateKey: undefined,
-                status: undefined,
-                createTime: undefined,
-                ...args,
-                keyPassword: args?.keyPassword === undefined ? undefined : pulumi.secret(args.keyPassword),
-            },
-            pulumi.mergeOptions(opts, { additionalSecretOutputs: ["keyPassword", "privateKey"] }),
-            "tencent",
-            "Csr",
-        );
+        const resource = resourceProps(tencentCsrDefinition, name, args, opts);
+        super(tencentCsrProvider, name, resource.props, resource.opts, "tencent", "Csr");
     }
 
     /** Looks up an existing CSR by id (needs @pulumi/pulumi 3.268 or later under the engine). */

@@ -1,16 +1,14 @@
-import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { isCountryCode } from "../core/country";
-import { createOnce } from "../core/createOnce";
-import { OutcomeUnknownError, PartialCreateError } from "../core/errors";
-import { sanitizeOutputs } from "../core/outputs";
-import { useStackConfig } from "../core/settings";
-import { changedKeys, InputChecker, type Inputs } from "../core/validate";
+import { OutcomeUnknownError } from "../core/errors";
+import type { CreateOnceSteps } from "../core/resource/createOnce";
+import type { CallContext, Created, ResourceDefinition } from "../core/resource/definition";
+import { defineProvider } from "../core/resource/provider";
+import { sameValue } from "../core/resource/table";
 import { callTencent, isTencentNotFound } from "./client";
-import { sameTags, TENCENT_TAG_LIMITS, tagsFromList, tagsToList } from "./tags";
+import { TENCENT_TAG_LIMITS, tagsFromList, tagsToList } from "./tags";
 import { tencentTimeToIso } from "./time";
 
 export type TencentCsrAlgorithm = "RSA" | "ECC";
-
 
 export interface TencentCsrInputs {
     domain: string;
@@ -57,12 +55,11 @@ interface CsrDetail {
     Tags?: unknown;
 }
 
-const SECRET_INPUTS = ["keyPassword"];
-const FIELDS = ["domain", "organization", "department", "email", "province", "city", "country", "encryptAlgo", "keyParameter", "remark", "keyPassword", "generate"];
+/** What ModifyCSR can change while the CSR is a draft. */
+const FIELDS = ["domain", "organization", "department", "email", "province", "city", "country", "encryptAlgo", "keyParameter", "remark", "keyPassword"] as const;
 const KEY_PARAMETERS: Readonly<Record<TencentCsrAlgorithm, readonly string[]>> = { RSA: ["2048", "4096"], ECC: ["prime256v1"] };
 const DOMAIN = /^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/i;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 
 function requestFields(inputs: TencentCsrInputs): Record<string, unknown> {
     const fields: Record<string, unknown> = {
@@ -82,7 +79,13 @@ function requestFields(inputs: TencentCsrInputs): Record<string, unknown> {
     return fields;
 }
 
-async function describeCsr(id: string, secrets: ReadonlyArray<string | undefined>): Promise<CsrDetail> {
+/** CSR ids are integers: anything else cannot be one, and is reported as not found without a call. */
+function csrId(id: string): number | undefined {
+    return /^[1-9][0-9]{0,15}$/.test(id) ? Number(id) : undefined;
+}
+
+async function describeCsr(id: string, secrets: readonly string[]): Promise<CsrDetail> {
+    if (csrId(id) === undefined) throw new CsrIdError(id);
     return callTencent<CsrDetail>("ssl", "DescribeCSR", { CSRId: Number(id) }, { idempotent: true, secrets });
 }
 
@@ -116,27 +119,61 @@ function isThisCsr(d: CsrDetail, inputs: TencentCsrInputs): boolean {
     );
 }
 
+/** A CSR id that cannot be Tencent's; treated as not found, never sent. */
+class CsrIdError extends Error {
+    constructor(id: string) {
+        super(`"${id}" is not a Tencent CSR id (CSR ids are whole numbers)`);
+        this.name = "CsrIdError";
+    }
+}
+
 /** CreateCSR without duplicates: a lost reply is looked for among new CSRs with our fields. */
-function createWithoutDuplicates(inputs: TencentCsrInputs, secrets: ReadonlyArray<string | undefined>): Promise<number> {
-    const params = { ...requestFields(inputs), ...(Object.keys(inputs.tags).length ? { Tags: tagsToList(inputs.tags) } : {}) };
-    return createOnce<number>({
+function createSteps(inputs: TencentCsrInputs, context: CallContext): CreateOnceSteps<Created<TencentCsrOutputs>> {
+    const params = { ...requestFields(inputs), ...(Object.keys(inputs.tags ?? {}).length ? { Tags: tagsToList(inputs.tags) } : {}) };
+    return {
         label: "Tencent CreateCSR",
         list: async () => new Set([...(await listCsrIds(inputs.domain))].map(String)),
         async create() {
-            const res = await callTencent<{ Id?: number }>("ssl", "CreateCSR", params, { idempotent: false, secrets });
+            const res = await callTencent<{ Id?: number }>("ssl", "CreateCSR", params, { idempotent: false, secrets: context.secrets });
             if (typeof res.Id !== "number") throw new Error("Tencent CreateCSR returned no Id");
-            return res.Id;
+            return { id: String(res.Id) };
         },
         async find(appeared) {
-            const matches: number[] = [];
-            for (const id of appeared) if (isThisCsr(await describeCsr(id, secrets), inputs)) matches.push(Number(id));
+            const matches: string[] = [];
+            for (const id of appeared) if (isThisCsr(await describeCsr(id, context.secrets), inputs)) matches.push(id);
             if (matches.length > 1) {
                 throw new Error(`Tencent CreateCSR: the reply was lost and ${matches.length} identical CSRs appeared meanwhile (${matches.join(", ")}); delete the extra ones in the console and run again`);
             }
-            return matches[0];
+            return matches.length === 1 ? { id: matches[0]! } : undefined;
         },
-        idOf: (id) => String(id),
-    });
+        idOf: (created) => created.id,
+    };
+}
+
+/** Brings a draft CSR to `desired` with ModifyCSR (generating it when asked); true when it changed it. */
+async function modifyDraft(id: string, desired: TencentCsrInputs, current: TencentCsrOutputs, context: CallContext): Promise<boolean> {
+    const changed = FIELDS.filter((key) => !sameValue("exact", current[key] ?? "", desired[key] ?? ""));
+    const generated = current.csr !== "";
+    if (generated) {
+        if (changed.length === 0) return false;
+        throw new Error(
+            `Tencent CSR ${id} has been generated outside this update (by hand, or by an earlier run), so it can no longer be modified (${changed.join(", ")} changed): ` +
+                "run `pulumi refresh` (or `pulumi up --refresh`) so that Pulumi sees it is generated, and the change then replaces it",
+        );
+    }
+    if (changed.length === 0 && !desired.generate) return false;
+    // Cleared values must be sent as "" or Tencent keeps the old ones.
+    const params: Record<string, unknown> = { CSRId: Number(id), ...requestFields(desired), Remark: desired.remark ?? "" };
+    if (changed.includes("keyPassword")) params.KeyPassword = desired.keyPassword ?? "";
+    try {
+        // Generating happens once: repeating it after a lost reply would be refused.
+        await callTencent("ssl", "ModifyCSR", params, { idempotent: !desired.generate, secrets: context.secrets });
+    } catch (error) {
+        if (!(error instanceof OutcomeUnknownError)) throw error;
+        const after = await describeCsr(id, context.secrets);
+        if (!isGenerated(after) || !isThisCsr(after, desired)) throw error;
+    }
+    return true;
 }
 
 function toOutputs(id: string, inputs: TencentCsrInputs, d: CsrDetail): TencentCsrOutputs {
@@ -155,6 +192,7 @@ function toOutputs(id: string, inputs: TencentCsrInputs, d: CsrDetail): TencentC
         remark: d.Remarks ?? inputs.remark,
         tags: Array.isArray(d.Tags) ? tagsFromList(d.Tags) : inputs.tags,
         generate: inputs.generate || csr !== "",
+        keyPassword: inputs.keyPassword,
         csrId: id,
         csr,
         privateKey: typeof d.PrivateKey === "string" ? d.PrivateKey : "",
@@ -163,14 +201,54 @@ function toOutputs(id: string, inputs: TencentCsrInputs, d: CsrDetail): TencentC
     };
 }
 
-export class TencentCsrProvider implements dynamic.ResourceProvider<TencentCsrInputs, TencentCsrOutputs> {
-    async configure(req: dynamic.ConfigureRequest): Promise<void> {
-        useStackConfig(req.config);
-    }
+function inputsFromCsr(d: CsrDetail): TencentCsrInputs {
+    return {
+        domain: d.Domain ?? "",
+        organization: d.Organization ?? "",
+        department: d.Department ?? "",
+        email: d.Email ?? "",
+        province: d.Province ?? "",
+        city: d.City ?? "",
+        country: d.Country ?? "",
+        encryptAlgo: d.EncryptAlgo === "ECC" ? "ECC" : "RSA",
+        keyParameter: d.KeyParameter ?? "",
+        generate: isGenerated(d),
+        remark: d.Remarks ?? "",
+        tags: tagsFromList(d.Tags),
+    };
+}
 
-    async check(_olds: TencentCsrInputs, checked: TencentCsrInputs): Promise<dynamic.CheckResult<TencentCsrInputs>> {
-        const news = checked as unknown as Inputs;
-        const c = new InputChecker(news, SECRET_INPUTS);
+/** TencentCsr, declared on the resource framework. */
+export const tencentCsrDefinition: ResourceDefinition<TencentCsrInputs, TencentCsrOutputs, CsrDetail> = {
+    vendor: "Tencent",
+    name: "TencentCsr",
+    // While the CSR is a draft every field changes in place (ModifyCSR); refineDiff replaces once generated.
+    inputs: {
+        domain: { change: "update", text: true, reported: true },
+        organization: { change: "update", text: true, reported: true },
+        department: { change: "update", text: true, reported: true },
+        email: { change: "update", text: true, reported: true },
+        province: { change: "update", text: true, reported: true },
+        city: { change: "update", text: true, reported: true },
+        country: { change: "update", text: true, reported: true },
+        encryptAlgo: { change: "update", reported: true },
+        keyParameter: { change: "update", reported: true },
+        generate: { change: "update", default: true, reported: true },
+        keyPassword: { change: "update", secret: true },
+        remark: { change: "update", default: "", text: true, reported: true },
+        // ModifyCSR cannot change tags.
+        tags: { change: "replace", compare: "tags", default: {}, reported: true },
+    },
+    outputs: {
+        csrId: {},
+        csr: {},
+        privateKey: { secret: true },
+        status: {},
+        createTime: {},
+    },
+    idOutput: "csrId",
+
+    validate(c, news) {
         c.string("domain", { required: true, maxLength: 253, pattern: DOMAIN, patternHelp: 'must be a host name such as "www.example.com" or "*.example.com"' });
         // X.520 caps organizationName and organizationalUnitName at 64 characters.
         for (const p of ["organization", "department"]) c.string(p, { required: true, maxLength: 64 });
@@ -182,108 +260,50 @@ export class TencentCsrProvider implements dynamic.ResourceProvider<TencentCsrIn
         }
         const algo = c.oneOf<TencentCsrAlgorithm>("encryptAlgo", ["RSA", "ECC"]);
         if (!c.isSet("encryptAlgo")) c.fail("encryptAlgo", "encryptAlgo is required: RSA or ECC");
-        let keyParameter: string | undefined;
         if (!c.isSet("keyParameter")) c.fail("keyParameter", 'keyParameter is required: "2048" or "4096" for RSA, "prime256v1" for ECC');
         else if (!c.isUnknown("keyParameter")) {
             const raw = news.keyParameter;
-            keyParameter = typeof raw === "number" ? String(raw) : typeof raw === "string" ? raw : undefined;
+            const keyParameter = typeof raw === "number" ? String(raw) : typeof raw === "string" ? raw : undefined;
             if (keyParameter === undefined) c.fail("keyParameter", "keyParameter must be a string");
-            else if (algo !== undefined && !KEY_PARAMETERS[algo].includes(keyParameter)) {
-                c.fail("keyParameter", `keyParameter "${keyParameter}" does not fit encryptAlgo ${algo}: use ${KEY_PARAMETERS[algo].map((k) => `"${k}"`).join(" or ")}`);
+            else {
+                news.keyParameter = keyParameter;
+                if (algo !== undefined && !KEY_PARAMETERS[algo].includes(keyParameter)) {
+                    c.fail("keyParameter", `keyParameter "${keyParameter}" does not fit encryptAlgo ${algo}: use ${KEY_PARAMETERS[algo].map((k) => `"${k}"`).join(" or ")}`);
+                }
             }
         }
-        const generate = c.boolean("generate", true);
+        c.boolean("generate");
         c.string("keyPassword", { maxLength: 128 });
-        const remark = c.string("remark", { maxLength: 256 });
-        const tags = c.tags("tags", TENCENT_TAG_LIMITS);
-        const inputs = {
-            ...news,
-            keyParameter: keyParameter ?? news.keyParameter,
-            generate: generate ?? news.generate,
-            remark: remark ?? news.remark ?? "",
-            // An empty password (config often yields "") is the same as none.
-            keyPassword: news.keyPassword === "" ? undefined : news.keyPassword,
-            tags: tags ?? news.tags ?? {},
-        };
-        return { inputs: sanitizeOutputs(inputs) as unknown as TencentCsrInputs, failures: c.failures };
-    }
+        c.string("remark", { maxLength: 256 });
+        c.tags("tags", TENCENT_TAG_LIMITS);
+    },
 
-    async diff(_id: string, olds: TencentCsrOutputs, news: TencentCsrInputs): Promise<dynamic.DiffResult> {
-        const o = olds as unknown as Inputs;
-        const n = news as unknown as Inputs;
-        const fieldChanges = changedKeys(o, n, FIELDS);
-        const tagChanges = changedKeys(o, n, ["tags"], (_k, a, b) => sameTags(a, b));
-        // A generated CSR is immutable, and ModifyCSR cannot change tags: those changes replace.
-        const generated = (olds.csr ?? "") !== "";
-        const replaces = [...(generated ? fieldChanges : []), ...tagChanges];
-        const providerChanged = changedKeys(o, n, ["__provider"]).length > 0;
-        return { changes: fieldChanges.length + tagChanges.length > 0 || providerChanged, replaces, deleteBeforeReplace: false };
-    }
+    createSteps,
 
-    async create(inputs: TencentCsrInputs): Promise<dynamic.CreateResult<TencentCsrOutputs>> {
-        const secrets = [inputs.keyPassword];
-        const id = String(await createWithoutDuplicates(inputs, secrets));
-        try {
-            const detail = await describeCsr(id, secrets);
-            return { id, outs: sanitizeOutputs(toOutputs(id, inputs, detail)) as unknown as TencentCsrOutputs };
-        } catch (error) {
-            throw new PartialCreateError(id, sanitizeOutputs({ ...inputs, csrId: id }), error as Error);
-        }
-    }
+    describe: (id, context) => describeCsr(id, context.secrets),
 
-    async read(id: string, props?: TencentCsrOutputs): Promise<dynamic.ReadResult<TencentCsrOutputs>> {
-        let detail: CsrDetail;
-        try {
-            detail = await describeCsr(id, [props?.keyPassword]);
-        } catch (error) {
-            if (isTencentNotFound(error)) return {};
-            throw error;
-        }
-        const base: TencentCsrInputs = props && typeof props.domain === "string" ? props : ({ generate: false, remark: "", tags: {} } as unknown as TencentCsrInputs);
-        return { id, props: sanitizeOutputs(toOutputs(id, base, detail)) as unknown as TencentCsrOutputs };
-    }
+    isNotFound: (error) => error instanceof CsrIdError || isTencentNotFound(error),
 
-    async update(id: string, olds: TencentCsrOutputs, news: TencentCsrInputs): Promise<dynamic.UpdateResult<TencentCsrOutputs>> {
-        const secrets = [news.keyPassword, olds.keyPassword];
-        const changed = changedKeys(olds as unknown as Inputs, news as unknown as Inputs, FIELDS);
-        // A CSR generated meanwhile (a lost reply, or by hand) cannot be modified: just read it.
-        const current = await describeCsr(id, secrets);
-        if (changed.length > 0 && !isGenerated(current)) {
-            // Cleared values must be sent as "" or Tencent keeps the old ones.
-            const params: Record<string, unknown> = { CSRId: Number(id), ...requestFields(news), Remark: news.remark ?? "" };
-            if (changed.includes("keyPassword")) params.KeyPassword = news.keyPassword ?? "";
-            try {
-                // Generating happens once: repeating it after a lost reply would be refused.
-                await callTencent("ssl", "ModifyCSR", params, { idempotent: !news.generate, secrets });
-            } catch (error) {
-                if (!(error instanceof OutcomeUnknownError)) throw error;
-                const after = await describeCsr(id, secrets);
-                if (!isGenerated(after) || !isThisCsr(after, news)) throw error;
-            }
-        }
-        const detail = await describeCsr(id, secrets);
-        return { outs: sanitizeOutputs(toOutputs(id, news, detail)) as unknown as TencentCsrOutputs };
-    }
+    converge: modifyDraft,
 
-    async delete(id: string): Promise<void> {
-        let res: { Success?: number[] };
-        try {
-            res = await callTencent<{ Success?: number[] }>("ssl", "BatchDeleteCSR", { CSRIds: [Number(id)] }, { idempotent: true });
-        } catch (error) {
-            if (isTencentNotFound(error)) return;
-            throw error;
-        }
+    async remove(id, _state, context) {
+        const res = await callTencent<{ Success?: number[] }>("ssl", "BatchDeleteCSR", { CSRIds: [Number(id)] }, { idempotent: true });
         if ((res.Success ?? []).includes(Number(id))) return;
         // Missing from Success: either already gone (fine) or refused (not fine). Ask.
-        try {
-            await describeCsr(id, []);
-        } catch (error) {
-            if (isTencentNotFound(error)) return;
-            throw error;
-        }
+        await describeCsr(id, context.secrets);
         throw new Error(`Tencent BatchDeleteCSR did not delete CSR ${id}; it still exists`);
-    }
-}
+    },
+
+    toOutputs: (id, inputs, record) => toOutputs(id, inputs, record),
+    inputsFromRecord: inputsFromCsr,
+
+    refineDiff(olds, _news, changed) {
+        // A generated CSR is immutable: any change to it replaces it.
+        return { replaces: (olds.csr ?? "") !== "" ? changed : [] };
+    },
+
+    findHint: (inputs) => `run \`DescribeCSRSet\` with Domain "${inputs.domain}" (or look in the SSL console's CSR list) for a CSR created at that time`,
+};
 
 /** The implementation behind tencentCsrProvider; see core/delegate.ts for why it lives apart. */
-export const tencentCsrProviderImpl = new TencentCsrProvider();
+export const tencentCsrProviderImpl = defineProvider(tencentCsrDefinition);

@@ -9,21 +9,24 @@ export interface TencentTag {
 /** Tencent's tag limits (Tag service): keys up to 127 characters, values up to 255, 50 per resource, "qcs:" reserved. */
 export const TENCENT_TAG_LIMITS = { maxCount: 50, maxKeyLength: 127, maxValueLength: 255, reservedPrefixes: ["qcs:"] } as const;
 
-/** Whether two tag maps hold the same keys and values, whatever their order. */
-export function sameTags(a: unknown, b: unknown): boolean {
-    const entries = (v: unknown) => JSON.stringify(Object.entries((v ?? {}) as object).sort());
-    return entries(a) === entries(b);
+export function isReservedTagKey(key: string): boolean {
+    return TENCENT_TAG_LIMITS.reservedPrefixes.some((prefix) => key.toLowerCase().startsWith(prefix));
 }
 
 export function tagsToList(tags: Readonly<Record<string, string>> | undefined): TencentTag[] {
     return Object.entries(tags ?? {}).map(([TagKey, TagValue]) => ({ TagKey, TagValue }));
 }
 
+/**
+ * Tags as a map, without those Tencent itself sets (the reserved "qcs:" prefix): users cannot
+ * set or remove them, so they are never drift.
+ */
 export function tagsFromList(list: unknown): Record<string, string> {
     const out: Record<string, string> = {};
     if (!Array.isArray(list)) return out;
     for (const item of list as Array<{ TagKey?: unknown; TagValue?: unknown }>) {
-        if (typeof item?.TagKey === "string") out[item.TagKey] = typeof item.TagValue === "string" ? item.TagValue : "";
+        if (typeof item?.TagKey !== "string" || isReservedTagKey(item.TagKey)) continue;
+        out[item.TagKey] = typeof item.TagValue === "string" ? item.TagValue : "";
     }
     return out;
 }

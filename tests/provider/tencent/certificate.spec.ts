@@ -29,7 +29,8 @@ describe("tencent/certificate: TencentCertificate provider", function () {
             const inputs = await checked({ certificatePublicKey: `\r\n${chain.chainPem.replace(/\n/g, "\r\n")}\r\n\r\n`, certificatePrivateKey: `${key}\n` });
             expect(inputs.certificatePublicKey).to.equal(chain.chainPem.trim());
             expect(inputs.certificatePrivateKey).to.equal(key.trim());
-            expect(inputs).to.include({ certificateType: "SVR", alias: "", projectId: 0, repeatable: true, certificateUse: "" });
+            expect(inputs).to.include({ certificateType: "SVR", projectId: 0, repeatable: true, certificateUse: "", expiryWarningDays: 30 });
+            expect(inputs.alias).to.match(/^TencentCertificate-[0-9a-f]{8}$/);
             expect(inputs.tags).to.deep.equal({});
         });
 
@@ -190,12 +191,21 @@ describe("tencent/certificate: TencentCertificate provider", function () {
             expect(d.changes).to.equal(true);
         });
 
-        it("adopts an existing certificate with repeatable=false, and never deletes it", async () => {
-            const first = await provider.create(await checked({ certificatePublicKey: chain.chainPem, certificatePrivateKey: key }));
+        it("adopts a certificate uploaded outside the stack with repeatable=false, and never deletes it", async () => {
+            const byHand = await callTencent<{ CertificateId: string }>("ssl", "UploadCertificate", { CertificatePublicKey: chain.chainPem, CertificatePrivateKey: key, Alias: "by-hand" }, { idempotent: false });
             const adopted = await provider.create(await checked({ certificatePublicKey: chain.chainPem, certificatePrivateKey: key, repeatable: false, alias: "adopter" }));
-            expect(adopted.id).to.equal(first.id);
+            expect(adopted.id).to.equal(byHand.CertificateId);
             expect(adopted.outs).to.include({ adopted: true, alias: "adopter" });
             await provider.delete(adopted.id, adopted.outs!);
+            expect((await inventory()).map((c) => c.CertificateId)).to.deep.equal([byHand.CertificateId]);
+        });
+
+        it("never adopts a certificate another resource of the stack created, so deleting one never deletes the other's", async () => {
+            const first = await provider.create(await checked({ certificatePublicKey: chain.chainPem, certificatePrivateKey: key }));
+            const second = await provider.create(await checked({ certificatePublicKey: chain.chainPem, certificatePrivateKey: key, repeatable: false }));
+            expect(second.id).not.to.equal(first.id);
+            expect(second.outs).to.include({ adopted: false });
+            await provider.delete(second.id, second.outs!);
             expect((await inventory()).map((c) => c.CertificateId)).to.deep.equal([first.id]);
         });
 

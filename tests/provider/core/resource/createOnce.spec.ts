@@ -1,6 +1,6 @@
 import { expect } from "chai";
-import { createOnce } from "../../../provider/core/createOnce";
-import { OutcomeUnknownError, VendorApiError } from "../../../provider/core/errors";
+import { createOnce, UnresolvedCreateError } from "../../../../provider/core/resource/createOnce";
+import { OutcomeUnknownError, VendorApiError } from "../../../../provider/core/errors";
 
 /** A fake vendor whose store the steps read, so each outcome is decided by what was really stored. */
 function fakeVendor(outcomes: Array<"ok" | "lostAfterStoring" | "lostBeforeStoring">) {
@@ -30,7 +30,13 @@ function fakeVendor(outcomes: Array<"ok" | "lostAfterStoring" | "lostBeforeStori
     };
 }
 
-describe("core/createOnce", () => {
+/** No real sleeping: the waits are recorded instead. */
+function recordedSleep() {
+    const waits: number[] = [];
+    return { waits, options: { sleep: async (ms: number) => void waits.push(ms), random: () => 0.5 } };
+}
+
+describe("core/resource/createOnce", () => {
     it("returns the object a lost reply had created, without creating again", async () => {
         const v = fakeVendor(["lostAfterStoring"]);
         expect(await createOnce(v.steps)).to.equal("new-1");
@@ -39,15 +45,22 @@ describe("core/createOnce", () => {
     });
     it("creates again when the lost attempt stored nothing", async () => {
         const v = fakeVendor(["lostBeforeStoring", "ok"]);
-        expect(await createOnce(v.steps)).to.equal("new-1");
+        const clock = recordedSleep();
+        expect(await createOnce(v.steps, clock.options)).to.equal("new-1");
         expect(v.creates).to.equal(2);
         expect(v.store.size).to.equal(2);
+        // As patient as a read: the repeat waits the backoff a retried read would.
+        expect(clock.waits).to.have.length(1);
+        expect(clock.waits[0]).to.be.greaterThan(0);
     });
     it("never takes an object that existed before for its own", async () => {
         const v = fakeVendor(["lostBeforeStoring", "lostBeforeStoring", "lostBeforeStoring"]);
-        const err = await createOnce(v.steps).catch((e: unknown) => e);
+        const clock = recordedSleep();
+        const err = await createOnce(v.steps, clock.options).catch((e: unknown) => e);
         expect(err).to.be.instanceOf(OutcomeUnknownError);
         expect(v.creates).to.equal(3);
+        expect(clock.waits).to.have.length(2);
+        expect(clock.waits[1]).to.be.greaterThan(clock.waits[0]!);
     });
     it("does not retry a definite failure", async () => {
         let creates = 0;
@@ -55,5 +68,23 @@ describe("core/createOnce", () => {
         const err = await createOnce({ label: "x", list: async () => new Set(), create: async () => { creates += 1; throw refused; }, find: async () => undefined, idOf: (id: string) => id }).catch((e: unknown) => e);
         expect(err).to.equal(refused);
         expect(creates).to.equal(1);
+    });
+    it("says the outcome is unknown, with what existed before, when looking for a lost create fails too", async () => {
+        const v = fakeVendor(["lostAfterStoring"]);
+        let lists = 0;
+        const steps = {
+            ...v.steps,
+            list: async () => {
+                lists += 1;
+                if (lists > 1) throw new Error("DescribeCertificates: connection reset");
+                return new Set(v.store);
+            },
+        };
+        const err = await createOnce(steps, recordedSleep().options).catch((e: unknown) => e);
+        expect(err).to.be.instanceOf(UnresolvedCreateError);
+        const unresolved = err as UnresolvedCreateError;
+        expect(unresolved.before).to.deep.equal(["existing-1"]);
+        expect(unresolved.message).to.match(/Fake Create: the reply was lost.*connection reset/);
+        expect(v.creates).to.equal(1);
     });
 });

@@ -1,0 +1,116 @@
+import { OutcomeUnknownError } from "../errors";
+import { debugLog } from "../log";
+import { DEFAULT_RETRY_POLICY, nextDelay, type RetryPolicy } from "../retry";
+
+/** How to create one vendor object without ever making two. */
+export interface CreateOnceSteps<T> {
+    /** For messages, e.g. "Tencent UploadCertificate". */
+    readonly label: string;
+    /** Ids of existing objects that a lost create could be hiding among; listed before the first attempt. */
+    list(): Promise<ReadonlySet<string>>;
+    create(): Promise<T>;
+    /**
+     * Of the ids that appeared since the first list (and that no other create in this process has
+     * claimed), the object this create made, if any; it should throw when several match.
+     */
+    find(appeared: readonly string[]): Promise<T | undefined>;
+    /** The vendor id of a created object. */
+    idOf(created: T): string;
+}
+
+export interface CreateOnceOptions {
+    readonly attempts?: number;
+    readonly policy?: RetryPolicy;
+    readonly sleep?: (ms: number) => Promise<void>;
+    readonly random?: () => number;
+}
+
+/**
+ * A create whose outcome stayed unknown: the reply was lost and looking for the object failed too.
+ * The object may exist; `before` (the ids that existed before the first attempt) lets a later run
+ * tell it apart from objects that were already there.
+ */
+export class UnresolvedCreateError extends Error {
+    readonly label: string;
+    readonly before: readonly string[];
+    readonly at: string;
+    constructor(label: string, before: readonly string[], at: Date, cause: Error) {
+        super(`${label}: the reply was lost and checking whether the object was created failed too (${cause.message})`);
+        this.name = "UnresolvedCreateError";
+        this.label = label;
+        this.before = before;
+        this.at = at.toISOString().replace(/\.\d{3}Z$/, "Z");
+    }
+}
+
+/**
+ * Objects already owned by a create in this process. The host runs every resource of a stack in
+ * one process, so a create reconciling a lost reply must not take another resource's fresh object.
+ */
+const claimed = new Set<string>();
+
+const claimKey = (label: string, id: string): string => `${label}:${id}`;
+
+/** Whether a create in this process made or took the object (so no other resource may adopt it). */
+export function isClaimed(label: string, id: string): boolean {
+    return claimed.has(claimKey(label, id));
+}
+
+/** Records that this process holds an object (a create that reconciled a pending one). */
+export function claim(label: string, id: string): void {
+    claimed.add(claimKey(label, id));
+}
+
+const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Looks for the object a lost create made among the ids that appeared since `before`, skipping
+ * those another create in this process holds.
+ */
+export async function findLostCreate<T>(steps: CreateOnceSteps<T>, before: ReadonlySet<string>): Promise<T | undefined> {
+    const appeared = [...(await steps.list())].filter((id) => !before.has(id) && !isClaimed(steps.label, id));
+    const found = await steps.find(appeared);
+    if (found !== undefined) claim(steps.label, steps.idOf(found));
+    return found;
+}
+
+/**
+ * Runs a non-idempotent create. When an attempt's outcome is unknown (a reset connection, a 5xx
+ * or a malformed reply after sending, a timeout), the objects that appeared since just before the
+ * first attempt are searched for ours, and the create is repeated, after the same backoff a read
+ * would get, only when it is certainly not there. When the search itself fails, the outcome stays
+ * unknown and UnresolvedCreateError says so.
+ */
+export async function createOnce<T>(steps: CreateOnceSteps<T>, options: CreateOnceOptions = {}): Promise<T> {
+    const attempts = options.attempts ?? 3;
+    const policy = options.policy ?? DEFAULT_RETRY_POLICY;
+    const sleep = options.sleep ?? defaultSleep;
+    const random = options.random ?? Math.random;
+    const before = await steps.list();
+    let lastError: Error | undefined;
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+        try {
+            const created = await steps.create();
+            claim(steps.label, steps.idOf(created));
+            return created;
+        } catch (error) {
+            if (!(error instanceof OutcomeUnknownError)) throw error;
+            lastError = error;
+            let found: T | undefined;
+            try {
+                found = await findLostCreate(steps, before);
+            } catch (searchError) {
+                throw new UnresolvedCreateError(steps.label, [...before], new Date(), searchError as Error);
+            }
+            if (found !== undefined) {
+                debugLog(`${steps.label}: the outcome was unknown; the object was created`);
+                return found;
+            }
+            debugLog(`${steps.label}: the outcome was unknown and nothing was created; trying again`);
+            const delay = nextDelay(attempt, policy, random);
+            if (delay === undefined || attempt === attempts) break;
+            await sleep(delay);
+        }
+    }
+    throw lastError ?? new Error(`${steps.label} failed`);
+}

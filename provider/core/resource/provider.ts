@@ -1,0 +1,279 @@
+import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { PartialCreateError } from "../errors";
+import { sanitizeOutputs } from "../outputs";
+import { normalizePem } from "../pem";
+import { useStackConfig } from "../settings";
+import { containsUnknown } from "../unknown";
+import { InputChecker } from "../validate";
+import { autoName } from "./autoName";
+import { createOnce, findLostCreate, UnresolvedCreateError } from "./createOnce";
+import type { CallContext, CheckContext, Created, ResourceDefinition } from "./definition";
+import { EXPIRY_OUTPUT_KEYS, expiryOf } from "./expiry";
+import { isPendingId, PENDING_KEY, PendingCreateError, pendingOf } from "./pending";
+import { DEFAULTS_KEY, keysWhere, NAME_KEY, sameValue, type InputSpec } from "./table";
+
+/** The clock and randomness a provider runs on; injected by tests. */
+export interface ProviderRuntime {
+    readonly now: () => Date;
+    readonly sleep: (ms: number) => Promise<void>;
+    readonly random: () => number;
+}
+
+const realRuntime: ProviderRuntime = {
+    now: () => new Date(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    random: Math.random,
+};
+
+type Bag = Record<string, unknown>;
+
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
+
+function isKnownString(value: unknown): value is string {
+    return typeof value === "string" && !containsUnknown(value);
+}
+
+/**
+ * The ResourceProvider a definition describes. Every Pulumi invariant lives here, once: stable
+ * check with defaults, auto-names and unknowns; diff from the table; creates that are recorded
+ * when they fail half way (or when their outcome is unknown) and converge on the next `up`; reads
+ * that report gone on not found; deletes for which not found is success.
+ */
+export class DefinedProvider<I extends object, O extends I, R> implements dynamic.ResourceProvider<I, O> {
+    private readonly definition: ResourceDefinition<I, O, R>;
+    private readonly runtime: ProviderRuntime;
+
+    constructor(definition: ResourceDefinition<I, O, R>, runtime: Partial<ProviderRuntime> = {}) {
+        this.definition = definition;
+        this.runtime = { ...realRuntime, ...runtime };
+    }
+
+    async configure(req: dynamic.ConfigureRequest): Promise<void> {
+        useStackConfig(req.config);
+    }
+
+    async check(olds: I, news: I): Promise<dynamic.CheckResult<I>> {
+        const table = this.table();
+        const previous = olds !== undefined && olds !== null && Object.keys(olds).length > 0 ? (olds as unknown as Bag) : undefined;
+        const inputs: Bag = { ...(news as unknown as Bag) };
+        const logicalName = typeof inputs[NAME_KEY] === "string" ? (inputs[NAME_KEY] as string) : this.definition.name;
+        delete inputs[NAME_KEY];
+        const givenDefaults = Array.isArray(inputs[DEFAULTS_KEY]) ? (inputs[DEFAULTS_KEY] as unknown[]) : [];
+        delete inputs[DEFAULTS_KEY];
+        const defaults: string[] = [];
+        const checker = new InputChecker(inputs, keysWhere(table, (s) => s.secret === true));
+
+        for (const [key, spec] of Object.entries(table) as Array<[string, InputSpec]>) {
+            // An empty secret (unset config often yields "") is the same as none.
+            if (spec.secret && typeof inputs[key] === "string" && (inputs[key] as string).trim() === "") delete inputs[key];
+            if (inputs[key] === undefined || inputs[key] === null) {
+                if (spec.autoName) {
+                    inputs[key] = this.keptName(key, previous) ?? autoName(logicalName, spec.autoName);
+                    defaults.push(key);
+                } else if (spec.default !== undefined) {
+                    inputs[key] = spec.default;
+                }
+            } else if (spec.autoName && givenDefaults.includes(key)) {
+                defaults.push(key);
+            }
+            const value = inputs[key];
+            if (spec.compare === "pem" && isKnownString(value)) inputs[key] = normalizePem(value);
+            if (spec.text && isKnownString(value) && CONTROL_CHARACTER.test(value)) {
+                const code = value.codePointAt(value.search(CONTROL_CHARACTER))!.toString(16).toUpperCase().padStart(4, "0");
+                checker.fail(key, `${key} contains a control character (U+${code}): remove it (names and subject fields are plain text)`);
+            }
+        }
+        const context: CheckContext<I> = {
+            olds: previous as Partial<I> | undefined,
+            now: this.runtime.now(),
+            changed: (key) => previous === undefined || containsUnknown(inputs[key]) || !sameValue(table[key]?.compare, previous[key], inputs[key]),
+        };
+        this.definition.validate(checker, inputs, context);
+        if (defaults.length > 0) inputs[DEFAULTS_KEY] = defaults;
+        return { inputs: sanitizeOutputs(inputs) as unknown as I, failures: checker.failures };
+    }
+
+    async diff(id: string, olds: O, news: I): Promise<dynamic.DiffResult> {
+        const table = this.table();
+        const o = olds as unknown as Bag;
+        const n = news as unknown as Bag;
+        const changed = Object.entries(table)
+            .filter(([key, spec]) => containsUnknown(n[key]) || !sameValue((spec as InputSpec).compare, o[key], n[key]))
+            .map(([key]) => key);
+        const replaces = new Set(changed.filter((key) => table[key]?.change === "replace"));
+        const refined = this.definition.refineDiff?.(olds, news, changed) ?? {};
+        for (const key of refined.replaces ?? []) replaces.add(key);
+        // A new provider version must reach state, or refresh and delete keep running the old code.
+        const providerChanged = n.__provider !== undefined && !containsUnknown(n.__provider) && o.__provider !== n.__provider;
+        return {
+            changes: changed.length > 0 || providerChanged || isPendingId(id),
+            replaces: [...replaces],
+            deleteBeforeReplace: replaces.size > 0 && refined.deleteBeforeReplace === true,
+        };
+    }
+
+    async create(inputs: I): Promise<dynamic.CreateResult<O>> {
+        const context = this.callContext(inputs);
+        let created: Created<O>;
+        try {
+            created = await createOnce(this.definition.createSteps(inputs, context), this.runtime);
+        } catch (error) {
+            if (error instanceof UnresolvedCreateError) {
+                throw new PendingCreateError(this.definition.name, error, this.partialOutputs(inputs, "", undefined), this.definition.findHint(inputs));
+            }
+            throw error;
+        }
+        const previous = { ...(inputs as object), ...created.state } as Partial<O>;
+        try {
+            return { id: created.id, outs: await this.converged(created.id, inputs, previous, context) };
+        } catch (error) {
+            throw new PartialCreateError(created.id, this.partialOutputs(inputs, created.id, created.state), error as Error);
+        }
+    }
+
+    async read(id: string, props?: O): Promise<dynamic.ReadResult<O>> {
+        const state = props as unknown as Bag | undefined;
+        const context = this.callContext(state);
+        let vendorId = this.vendorId(id, state);
+        let previous: Partial<O> | undefined = this.isManaged(state) ? props : undefined;
+        if (vendorId === undefined) {
+            const found = await this.findPending(state, context);
+            if (!found) return {};
+            vendorId = found.id;
+            previous = { ...(props as object), ...found.state } as Partial<O>;
+        }
+        let record: R;
+        try {
+            record = await this.definition.describe(vendorId, context);
+        } catch (error) {
+            if (this.definition.isNotFound(error)) return {};
+            throw error;
+        }
+        const base = previous !== undefined ? (previous as I) : this.definition.inputsFromRecord(record);
+        return { id: vendorId, props: this.outputs(vendorId, base, record, previous) };
+    }
+
+    async update(id: string, olds: O, news: I): Promise<dynamic.UpdateResult<O>> {
+        const context = this.callContext(news, olds);
+        let vendorId = this.vendorId(id, olds as unknown as Bag);
+        let previous = olds as Partial<O>;
+        if (vendorId === undefined) {
+            // A create whose outcome was unknown: find what it made, else make it now.
+            const created = (await this.findPending(olds as unknown as Bag, context)) ?? (await createOnce(this.definition.createSteps(news, context), this.runtime));
+            vendorId = created.id;
+            previous = { ...(olds as object), ...created.state } as Partial<O>;
+        }
+        return { outs: await this.converged(vendorId, news, previous, context) };
+    }
+
+    async delete(id: string, props: O): Promise<void> {
+        const context = this.callContext(props);
+        let vendorId = this.vendorId(id, props as unknown as Bag);
+        let state = props;
+        if (vendorId === undefined) {
+            const found = await this.findPending(props as unknown as Bag, context);
+            if (!found) return;
+            vendorId = found.id;
+            state = { ...(props as object), ...found.state } as O;
+        }
+        try {
+            await this.definition.remove(vendorId, state, context);
+        } catch (error) {
+            if (this.definition.isNotFound(error)) return;
+            throw error;
+        }
+    }
+
+    private table(): Record<string, InputSpec> {
+        return this.definition.inputs as unknown as Record<string, InputSpec>;
+    }
+
+    /** A name the previous deployment used and the user did not set: kept, so updates never rename. */
+    private keptName(key: string, previous: Bag | undefined): string | undefined {
+        if (!previous || typeof previous[key] !== "string") return undefined;
+        const filled = previous[DEFAULTS_KEY];
+        // State written before auto-naming has no list; its value is kept as it was.
+        return !Array.isArray(filled) || filled.includes(key) ? (previous[key] as string) : undefined;
+    }
+
+    private callContext(...states: Array<Bag | object | undefined>): CallContext {
+        const secretKeys = keysWhere(this.table(), (s) => s.secret === true);
+        const secrets = new Set<string>();
+        for (const state of states) {
+            for (const key of secretKeys) {
+                const value = (state as Bag | undefined)?.[key];
+                if (typeof value === "string" && value !== "") secrets.add(value);
+            }
+        }
+        return { secrets: [...secrets], sleep: this.runtime.sleep };
+    }
+
+    /** The vendor id behind a Pulumi id; undefined while a pending create has not been found. */
+    private vendorId(id: string, state: Bag | undefined): string | undefined {
+        if (!isPendingId(id)) return id;
+        const resolved = state?.[this.definition.idOutput];
+        return typeof resolved === "string" && resolved !== "" ? resolved : undefined;
+    }
+
+    private isManaged(state: Bag | undefined): boolean {
+        const id = state?.[this.definition.idOutput];
+        return (typeof id === "string" && id !== "") || pendingOf(state) !== undefined;
+    }
+
+    /** The object a pending create made, looked for among those that appeared since it started. */
+    private async findPending(state: Bag | undefined, context: CallContext): Promise<Created<O> | undefined> {
+        const pending = pendingOf(state);
+        if (!pending) return undefined;
+        const steps = this.definition.createSteps(state as unknown as I, context);
+        return findLostCreate(steps, new Set(pending.before));
+    }
+
+    /** Describes an object, allowing for the vendor's lag after a write. */
+    private async describeVisible(id: string, context: CallContext): Promise<R> {
+        const lag = this.definition.visibilityLagMs ?? 0;
+        let waited = 0;
+        for (let attempt = 1; ; attempt++) {
+            try {
+                return await this.definition.describe(id, context);
+            } catch (error) {
+                if (!this.definition.isNotFound(error) || waited >= lag) throw error;
+                const wait = Math.min(lag - waited, 500 * attempt);
+                waited += wait;
+                await this.runtime.sleep(wait);
+            }
+        }
+    }
+
+    /** Converges the object to `desired` and returns its outputs as the vendor then reports them. */
+    private async converged(id: string, desired: I, previous: Partial<O>, context: CallContext): Promise<O> {
+        let record = await this.describeVisible(id, context);
+        const current = this.definition.toOutputs(id, previous as I, record, previous);
+        if (await this.definition.converge(id, desired, current, context)) record = await this.describeVisible(id, context);
+        return this.outputs(id, desired, record, previous);
+    }
+
+    private outputs(id: string, base: I, record: R, previous: Partial<O> | undefined): O {
+        const outs = this.definition.toOutputs(id, base, record, previous) as unknown as Bag;
+        const certificateKey = this.definition.certificateInput;
+        if (certificateKey !== undefined) {
+            const facts = expiryOf(typeof outs[certificateKey] === "string" ? (outs[certificateKey] as string) : undefined);
+            for (const key of EXPIRY_OUTPUT_KEYS) {
+                if (typeof outs[key] !== "string" || outs[key] === "") outs[key] = facts?.[key] ?? "";
+            }
+        }
+        outs[this.definition.idOutput] = id;
+        delete outs[NAME_KEY];
+        delete outs[PENDING_KEY];
+        return sanitizeOutputs(outs) as unknown as O;
+    }
+
+    /** What state records for a create that did not finish: the inputs, and the id if there is one. */
+    private partialOutputs(inputs: I, id: string, state: Partial<O> | undefined): Record<string, unknown> {
+        return sanitizeOutputs({ ...(inputs as object), ...state, [this.definition.idOutput]: id });
+    }
+}
+
+/** The provider for a definition. One instance per resource type: Pulumi caches serialization by identity. */
+export function defineProvider<I extends object, O extends I, R>(definition: ResourceDefinition<I, O, R>, runtime?: Partial<ProviderRuntime>): DefinedProvider<I, O, R> {
+    return new DefinedProvider(definition, runtime);
+}
