@@ -6,7 +6,7 @@ import type { CallContext, Created, ResourceDefinition } from "../core/resource/
 import { DEFAULT_EXPIRY_WARNING_DAYS, expiryOf, type ExpiryOutputs } from "../core/resource/expiry";
 import { defineProvider } from "../core/resource/provider";
 import { sameValue } from "../core/resource/table";
-import { callTencent, isTencentNotFound } from "./client";
+import { callTencent, isTencentNotFound, tencentScope } from "./client";
 import { certificateTagResource, syncTencentTags, TENCENT_TAG_LIMITS, tagsFromList, tagsToList } from "./tags";
 import { tencentTimeToIso } from "./time";
 
@@ -144,13 +144,13 @@ function uploadParams(inputs: TencentCertificateInputs, repeatable: boolean): Re
  * existing one's id: that copy is adopted (and never deleted here), unless a create in this
  * process made or holds it, in which case this resource gets a copy of its own instead.
  */
-async function upload(inputs: TencentCertificateInputs, secrets: readonly string[]): Promise<Created<TencentCertificateOutputs>> {
+async function upload(inputs: TencentCertificateInputs, secrets: readonly string[], scope: string): Promise<Created<TencentCertificateOutputs>> {
     const reply = await callTencent<UploadReply>("ssl", "UploadCertificate", uploadParams(inputs, inputs.repeatable), { idempotent: false, secrets });
     const repeatId = reply.RepeatCertId || "";
     const id = reply.CertificateId || repeatId;
     if (!id) throw new Error("Tencent UploadCertificate returned no CertificateId");
     const adopted = repeatId !== "" && (!reply.CertificateId || reply.CertificateId === repeatId);
-    if (adopted && isClaimed(UPLOAD, repeatId)) {
+    if (adopted && isClaimed({ label: UPLOAD, scope }, repeatId)) {
         debugLog(`${UPLOAD}: ${repeatId} belongs to another resource of this stack; uploading a copy of this resource's own`);
         const own = await callTencent<UploadReply>("ssl", "UploadCertificate", uploadParams(inputs, true), { idempotent: false, secrets });
         if (!own.CertificateId) throw new Error("Tencent UploadCertificate returned no CertificateId");
@@ -162,10 +162,12 @@ async function upload(inputs: TencentCertificateInputs, secrets: readonly string
 /** UploadCertificate without duplicates: a lost reply is looked for among new uploads identical to ours. */
 function uploadSteps(inputs: TencentCertificateInputs, context: CallContext): CreateOnceSteps<Created<TencentCertificateOutputs>> {
     const searchKey = searchKeyFor(inputs.certificatePublicKey);
+    const scope = tencentScope("ssl");
     return {
         label: UPLOAD,
+        scope,
         list: () => listCertificateIds(searchKey),
-        create: () => upload(inputs, context.secrets),
+        create: () => upload(inputs, context.secrets, scope),
         async find(appeared) {
             const matches: string[] = [];
             for (const id of appeared) if (isThisUpload(await describeCertificate(id, context.secrets), inputs)) matches.push(id);

@@ -102,3 +102,8 @@ export async function callTencent<T>(
 export function isTencentNotFound(error: unknown): boolean {
     return error instanceof VendorApiError && error.vendor === "Tencent" && classifyTencentError(error.code) === "notFound";
 }
+
+/** Where Tencent ids are unique: the endpoint and the account (see CreateOnceSteps.scope). */
+export function tencentScope(service: TencentService): string {
+    return `${tencentServiceUrl(service).href} ${tencentCredentials().secretId}`;
+}

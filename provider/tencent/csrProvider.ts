@@ -4,7 +4,7 @@ import type { CreateOnceSteps } from "../core/resource/createOnce";
 import type { CallContext, Created, ResourceDefinition } from "../core/resource/definition";
 import { defineProvider } from "../core/resource/provider";
 import { sameValue } from "../core/resource/table";
-import { callTencent, isTencentNotFound } from "./client";
+import { callTencent, isTencentNotFound, tencentScope } from "./client";
 import { TENCENT_TAG_LIMITS, tagsFromList, tagsToList } from "./tags";
 import { tencentTimeToIso } from "./time";
 
@@ -132,6 +132,7 @@ function createSteps(inputs: TencentCsrInputs, context: CallContext): CreateOnce
     const params = { ...requestFields(inputs), ...(Object.keys(inputs.tags ?? {}).length ? { Tags: tagsToList(inputs.tags) } : {}) };
     return {
         label: "Tencent CreateCSR",
+        scope: tencentScope("ssl"),
         list: async () => new Set([...(await listCsrIds(inputs.domain))].map(String)),
         async create() {
             const res = await callTencent<{ Id?: number }>("ssl", "CreateCSR", params, { idempotent: false, secrets: context.secrets });
@@ -287,6 +288,7 @@ export const tencentCsrDefinition: ResourceDefinition<TencentCsrInputs, TencentC
     converge: modifyDraft,
 
     async remove(id, _state, context) {
+        if (csrId(id) === undefined) throw new CsrIdError(id);
         const res = await callTencent<{ Success?: number[] }>("ssl", "BatchDeleteCSR", { CSRIds: [Number(id)] }, { idempotent: true });
         if ((res.Success ?? []).includes(Number(id))) return;
         // Missing from Success: either already gone (fine) or refused (not fine). Ask.

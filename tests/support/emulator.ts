@@ -49,3 +49,22 @@ export function useEmulator(options: { resetBeforeEach?: boolean } = {}): { read
     };
     return handle;
 }
+
+/** Sets environment variables until `restore()` is called (undefined deletes one). */
+export function withEnv(values: Readonly<Record<string, string | undefined>>): { readonly secret: string; restore(): void } {
+    const saved: Record<string, string | undefined> = {};
+    for (const [key, value] of Object.entries(values)) {
+        saved[key] = process.env[key];
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+    }
+    return {
+        secret: Object.values(values).find((v): v is string => typeof v === "string") ?? "",
+        restore() {
+            for (const [key, value] of Object.entries(saved)) {
+                if (value === undefined) delete process.env[key];
+                else process.env[key] = value;
+            }
+        },
+    };
+}

@@ -13,7 +13,8 @@ export function autoName(logicalName: string, rule: AutoNameRule, random: (bytes
     const separator = rule.separator ?? "-";
     const suffix = random(SUFFIX_LENGTH / 2).toString("hex").slice(0, SUFFIX_LENGTH);
     const single = new RegExp(`^${rule.allowed.source}$`, rule.allowed.flags.replace("g", ""));
-    let base = [...logicalName].map((ch) => (single.test(ch) ? ch : separator)).join("");
+    const fit = (ch: string): string => (single.test(ch) ? ch : single.test(ch.toLowerCase()) ? ch.toLowerCase() : separator);
+    let base = [...logicalName].map(fit).join("");
     base = base.replace(new RegExp(`\\${separator}{2,}`, "g"), separator).replace(new RegExp(`^\\${separator}+|\\${separator}+$`, "g"), "");
     if (rule.startWithLetter && !/^\p{L}/u.test(base)) base = `r${separator}${base}`.replace(new RegExp(`\\${separator}+$`), "");
     const room = Math.max(0, rule.maxLength - SUFFIX_LENGTH - separator.length);

@@ -6,6 +6,11 @@ import { DEFAULT_RETRY_POLICY, nextDelay, type RetryPolicy } from "../retry";
 export interface CreateOnceSteps<T> {
     /** For messages, e.g. "Tencent UploadCertificate". */
     readonly label: string;
+    /**
+     * Where ids are unique (the endpoint and account): objects are claimed per scope, so two
+     * accounts (or two emulators) handing out the same id never take each other's objects.
+     */
+    readonly scope: string;
     /** Ids of existing objects that a lost create could be hiding among; listed before the first attempt. */
     list(): Promise<ReadonlySet<string>>;
     create(): Promise<T>;
@@ -49,16 +54,17 @@ export class UnresolvedCreateError extends Error {
  */
 const claimed = new Set<string>();
 
-const claimKey = (label: string, id: string): string => `${label}:${id}`;
+type ClaimScope = Pick<CreateOnceSteps<unknown>, "label" | "scope">;
+
+const claimKey = (where: ClaimScope, id: string): string => JSON.stringify([where.scope, where.label, id]);
 
 /** Whether a create in this process made or took the object (so no other resource may adopt it). */
-export function isClaimed(label: string, id: string): boolean {
-    return claimed.has(claimKey(label, id));
+export function isClaimed(where: ClaimScope, id: string): boolean {
+    return claimed.has(claimKey(where, id));
 }
 
-/** Records that this process holds an object (a create that reconciled a pending one). */
-export function claim(label: string, id: string): void {
-    claimed.add(claimKey(label, id));
+function claim(where: ClaimScope, id: string): void {
+    claimed.add(claimKey(where, id));
 }
 
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -68,9 +74,9 @@ const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => set
  * those another create in this process holds.
  */
 export async function findLostCreate<T>(steps: CreateOnceSteps<T>, before: ReadonlySet<string>): Promise<T | undefined> {
-    const appeared = [...(await steps.list())].filter((id) => !before.has(id) && !isClaimed(steps.label, id));
+    const appeared = [...(await steps.list())].filter((id) => !before.has(id) && !isClaimed(steps, id));
     const found = await steps.find(appeared);
-    if (found !== undefined) claim(steps.label, steps.idOf(found));
+    if (found !== undefined) claim(steps, steps.idOf(found));
     return found;
 }
 
@@ -91,7 +97,7 @@ export async function createOnce<T>(steps: CreateOnceSteps<T>, options: CreateOn
     for (let attempt = 1; attempt <= attempts; attempt++) {
         try {
             const created = await steps.create();
-            claim(steps.label, steps.idOf(created));
+            claim(steps, steps.idOf(created));
             return created;
         } catch (error) {
             if (!(error instanceof OutcomeUnknownError)) throw error;

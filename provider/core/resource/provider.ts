@@ -89,7 +89,8 @@ export class DefinedProvider<I extends object, O extends I, R> implements dynami
             changed: (key) => previous === undefined || containsUnknown(inputs[key]) || !sameValue(table[key]?.compare, previous[key], inputs[key]),
         };
         this.definition.validate(checker, inputs, context);
-        if (defaults.length > 0) inputs[DEFAULTS_KEY] = defaults;
+        // Written even when empty: its absence marks state from before auto-naming (see keptName).
+        if (Object.values(table).some((spec) => spec.autoName !== undefined)) inputs[DEFAULTS_KEY] = defaults;
         return { inputs: sanitizeOutputs(inputs) as unknown as I, failures: checker.failures };
     }
 

@@ -121,6 +121,14 @@ describe("tencent/certificate: TencentCertificate provider", function () {
             const res = await provider.diff("id", olds, { ...olds, certificatePublicKey: UNKNOWN });
             expect(res.replaces).to.deep.equal(["certificatePublicKey"]);
         });
+        it("deletes first when only the chain changes with repeatable=false: Tencent would hand back the old copy of the leaf", async () => {
+            const renewedChain = `${chain.leaf.certificatePem}\n${testChain("app.example.com").intermediate!.certificatePem}`;
+            const res = await provider.diff("id", { ...olds, repeatable: false }, { ...olds, repeatable: false, certificatePublicKey: renewedChain });
+            expect(res.replaces).to.deep.equal(["certificatePublicKey"]);
+            expect(res.deleteBeforeReplace).to.equal(true);
+            const withRepeats = await provider.diff("id", olds, { ...olds, certificatePublicKey: renewedChain });
+            expect(withRepeats.deleteBeforeReplace, "repeatable=true makes a new copy: create first").to.equal(false);
+        });
         it("deletes first when re-uploading the same certificate with repeatable=false would adopt the old copy", async () => {
             const res = await provider.diff("id", { ...olds, repeatable: false }, { ...olds, repeatable: false, certificateUse: "CDN" });
             expect(res.deleteBeforeReplace).to.equal(true);

@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import { createPrivateKey } from "node:crypto";
 import { UNKNOWN } from "../../../provider/core/unknown";
+import { callTencent } from "../../../provider/tencent/client";
 import { tencentCsrProvider as provider, type TencentCsrInputs } from "../../../provider/tencent/csr";
 import { useEmulator } from "../../support/emulator";
 
@@ -122,6 +123,23 @@ describe("tencent/csr: TencentCsr provider", () => {
             const updated = await provider.update(created.id, created.outs!, cleared);
             expect(updated.outs!.remark).to.equal("");
             expect((await provider.diff(created.id, updated.outs!, cleared)).changes).to.equal(false);
+        });
+
+        it("never silently skips a change to a CSR generated outside the update: it says to refresh, which then replaces it", async () => {
+            const created = await provider.create(await checked({ ...base, generate: false, remark: "draft" }));
+            await callTencent("ssl", "ModifyCSR", { CSRId: Number(created.id), ...{ Domain: base.domain, Organization: base.organization, Department: base.department, Email: base.email, Province: base.province, City: base.city, Country: base.country, EncryptAlgo: base.encryptAlgo, KeyParameter: base.keyParameter }, Remark: "draft", Generate: true }, { idempotent: false });
+            const changed = await checked({ ...base, generate: false, remark: "changed" });
+            expect((await provider.diff(created.id, created.outs!, changed)).replaces, "state still says draft").to.deep.equal([]);
+            const err = (await provider.update(created.id, created.outs!, changed).catch((e: unknown) => e)) as Error;
+            expect(err).to.be.instanceOf(Error);
+            expect(err.message).to.match(/has been generated outside this update.*remark changed.*pulumi refresh/);
+            const refreshed = await provider.read(created.id, created.outs);
+            expect((await provider.diff(created.id, refreshed.props!, changed)).replaces).to.include("remark");
+        });
+
+        it("reports an id that cannot be a CSR id as gone, without sending it", async () => {
+            expect(await provider.read("not-a-number", undefined)).to.deep.equal({});
+            await provider.delete("12abc", {} as never);
         });
 
         it("generates once even when the reply to ModifyCSR(Generate) is lost", async () => {

@@ -14,6 +14,7 @@ function fakeVendor(outcomes: Array<"ok" | "lostAfterStoring" | "lostBeforeStori
         },
         steps: {
             label: "Fake Create",
+            scope: "fake",
             list: async () => new Set(store),
             create: async () => {
                 creates += 1;
@@ -65,7 +66,7 @@ describe("core/resource/createOnce", () => {
     it("does not retry a definite failure", async () => {
         let creates = 0;
         const refused = new VendorApiError({ vendor: "Fake", action: "Create", code: "InvalidParameter", message: "no" });
-        const err = await createOnce({ label: "x", list: async () => new Set(), create: async () => { creates += 1; throw refused; }, find: async () => undefined, idOf: (id: string) => id }).catch((e: unknown) => e);
+        const err = await createOnce({ label: "x", scope: "fake", list: async () => new Set(), create: async () => { creates += 1; throw refused; }, find: async () => undefined, idOf: (id: string) => id }).catch((e: unknown) => e);
         expect(err).to.equal(refused);
         expect(creates).to.equal(1);
     });
