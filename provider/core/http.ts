@@ -128,7 +128,8 @@ export async function callApi<T>(call: ApiCall<T>, options: CallOptions = {}): P
         try {
             const reply = await transport(request, timeoutMs);
             verdict = call.interpret(reply);
-            debugLog(`${label} attempt ${attempt}: HTTP ${reply.status} -> ${verdict.kind}`, call.secrets);
+            const why = verdict.kind === "done" ? "" : ` (${verdict.error.message})`;
+            debugLog(`${label} attempt ${attempt}: HTTP ${reply.status} -> ${verdict.kind}${why}`, call.secrets);
         } catch (error) {
             if (!(error instanceof NetworkFailure)) throw error;
             debugLog(`${label} attempt ${attempt}: ${error.code} (sent: ${error.sent})`, call.secrets);

@@ -196,7 +196,10 @@ describe("core/protocol callVendor", () => {
             expect(err.message).not.to.contain(SECRET_KEY);
             expect(err.message).not.to.contain("MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7");
             expect((err as VendorApiError).vendorMessage).not.to.contain(SECRET_KEY);
-            expect(written.join("")).to.contain("Fake Upload attempt 1");
+            const text = written.join("");
+            expect(text).to.contain("Fake Upload attempt 1: HTTP 200 -> failed (Fake Upload failed: invalid.Key: bad key [REDACTED]");
+            expect(text).not.to.contain(SECRET_KEY);
+            expect(text).not.to.contain("MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7");
         });
 
         it("in the unknown outcome of a malformed reply, the pacing log and the retries of a read", async () => {
