@@ -93,7 +93,7 @@ export function judgeReply(
  * Throws VendorApiError (with its category), TransportError, OutcomeUnknownError (a write whose
  * outcome cannot be known), or ConfigurationError (missing credentials, bad endpoint or timeout).
  */
-export async function callVendor<T, Params, Credentials>(
+export async function callVendor<T, Params = unknown, Credentials = unknown>(
     protocol: VendorProtocol<Params, Credentials>,
     action: string,
     params: Params,

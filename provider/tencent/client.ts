@@ -1,7 +1,7 @@
 import { isVendorError } from "../core/errors";
 import type { CallOptions } from "../core/http";
 import { callVendor, type VendorCallOptions } from "../core/protocol";
-import type { TencentCredentials, TencentService } from "./config";
+import type { TencentService } from "./config";
 import { tencentProtocol } from "./protocol";
 
 export type TencentCallOptions = VendorCallOptions;
@@ -14,7 +14,7 @@ export async function callTencent<T>(
     options: TencentCallOptions,
     callOptions?: CallOptions,
 ): Promise<T & { RequestId?: string }> {
-    return callVendor<T & { RequestId?: string }, object, TencentCredentials>(tencentProtocol(service), action, params, options, callOptions);
+    return callVendor<T & { RequestId?: string }>(tencentProtocol(service), action, params, options, callOptions);
 }
 
 export function isTencentNotFound(error: unknown): boolean {

@@ -84,7 +84,7 @@ describe("core/protocol callVendor", () => {
     it("reads credentials once, signs every attempt afresh, and returns the parsed value", async () => {
         const { transport, sent } = scripted([vendorError("throttled.Busy"), ok({ id: "x" })]);
         let t = 1000;
-        const out = await callVendor<{ id: string }, { n: number }, FakeCredentials>(fakeProtocol(log), "Create", { n: 1 }, { idempotent: false }, options(transport, { now: () => new Date((t += 1000)) }));
+        const out = await callVendor<{ id: string }>(fakeProtocol(log), "Create", { n: 1 }, { idempotent: false }, options(transport, { now: () => new Date((t += 1000)) }));
         expect(out).to.deep.equal({ id: "x" });
         expect(log.credentialReads).to.equal(1);
         expect(log.signedAt).to.deep.equal([2000, 3000]);
