@@ -1,5 +1,17 @@
 import { redact } from "./redact";
 
+/**
+ * What a vendor error means, whatever the vendor: lets generic code (reads, deletes, creates)
+ * decide without knowing any vendor's codes.
+ * - notFound: the object is gone (a read returns nothing, a delete has nothing to do);
+ * - throttled: refused before being carried out; safe to retry any action after a wait;
+ * - retryable: may pass on a retry, but a write may have been carried out;
+ * - auth: credentials, signature, clock or permissions; retrying cannot help;
+ * - invalid: the request itself is wrong (parameters, PEM, state); retrying cannot help;
+ * - fatal: anything else.
+ */
+export type ErrorCategory = "notFound" | "throttled" | "retryable" | "auth" | "invalid" | "fatal";
+
 export interface VendorErrorDetails {
     readonly vendor: string;
     readonly action: string;
@@ -9,6 +21,8 @@ export interface VendorErrorDetails {
     readonly httpStatus?: number;
     /** What the user can do about it, where that is known. */
     readonly hint?: string;
+    /** Defaults to "fatal". */
+    readonly category?: ErrorCategory;
 }
 
 /** An error answer from a vendor API, rendered as one readable, redacted line. */
@@ -20,6 +34,7 @@ export class VendorApiError extends Error {
     readonly requestId?: string;
     readonly httpStatus?: number;
     readonly hint?: string;
+    readonly category: ErrorCategory;
 
     constructor(details: VendorErrorDetails, secrets: ReadonlyArray<string | undefined> = []) {
         const vendorMessage = redact(details.message, secrets);
@@ -35,7 +50,13 @@ export class VendorApiError extends Error {
         this.requestId = details.requestId;
         this.httpStatus = details.httpStatus;
         this.hint = details.hint;
+        this.category = details.category ?? "fatal";
     }
+}
+
+/** Whether `error` is a vendor error of `category`, from any vendor. */
+export function isVendorError(error: unknown, category: ErrorCategory): error is VendorApiError {
+    return error instanceof VendorApiError && error.category === category;
 }
 
 /**

@@ -3,6 +3,7 @@ import { OutcomeUnknownError, TransportError } from "./errors";
 import { debugLog } from "./log";
 import { acquireSlot, type RateLimit } from "./rateLimit";
 import { DEFAULT_RETRY_POLICY, nextDelay, type RetryPolicy } from "./retry";
+import { requestTimeoutMs } from "./settings";
 
 export interface HttpRequest {
     readonly method: "GET" | "POST" | "PUT" | "DELETE";
@@ -54,11 +55,17 @@ export interface ApiCall<T> {
     interpret(reply: HttpReply): Verdict<T>;
 }
 
+/** Injection points for tests and callers; every one has a production default. */
 export interface CallOptions {
     readonly transport?: Transport;
     readonly policy?: RetryPolicy;
+    /** Per-request timeout; defaults to cloudcerts:timeoutSeconds / CLOUDCERTS_TIMEOUT_SECONDS, else 30 s. */
     readonly timeoutMs?: number;
+    /** Signing time. Tests skew it on purpose, so it paces nothing. */
     readonly now?: () => Date;
+    /** Milliseconds for pacing (rate limit) and for reading an HTTP-date Retry-After; defaults to Date.now. */
+    readonly clock?: () => number;
+    /** Every wait, rate limit and retry backoff alike. */
     readonly sleep?: (ms: number) => Promise<void>;
     readonly random?: () => number;
 }
@@ -107,17 +114,22 @@ export async function callApi<T>(call: ApiCall<T>, options: CallOptions = {}): P
     const now = options.now ?? (() => new Date());
     const sleep = options.sleep ?? defaultSleep;
     const random = options.random ?? Math.random;
-    const timeoutMs = options.timeoutMs ?? 30000;
+    const pacing = { nowMs: options.clock ?? (() => Date.now()), sleep };
+    const timeoutMs = options.timeoutMs ?? requestTimeoutMs();
     const label = `${call.vendor} ${call.action}`;
 
     for (let attempt = 1; ; attempt++) {
-        if (call.rateLimit) await acquireSlot(`${call.vendor}:${call.action}`, call.rateLimit);
+        if (call.rateLimit) {
+            const waitedMs = await acquireSlot(`${call.vendor}:${call.action}`, call.rateLimit, pacing);
+            if (waitedMs > 0) debugLog(`${label} attempt ${attempt}: paced ${waitedMs} ms by the documented rate limit`, call.secrets);
+        }
         const request = call.prepare(now());
         let verdict: Verdict<T>;
         try {
             const reply = await transport(request, timeoutMs);
             verdict = call.interpret(reply);
-            debugLog(`${label} attempt ${attempt}: HTTP ${reply.status} -> ${verdict.kind}`, call.secrets);
+            const why = verdict.kind === "done" ? "" : ` (${verdict.error.message})`;
+            debugLog(`${label} attempt ${attempt}: HTTP ${reply.status} -> ${verdict.kind}${why}`, call.secrets);
         } catch (error) {
             if (!(error instanceof NetworkFailure)) throw error;
             debugLog(`${label} attempt ${attempt}: ${error.code} (sent: ${error.sent})`, call.secrets);

@@ -20,17 +20,32 @@ const buckets = new Map<string, Bucket>();
 export function reserveSlot(key: string, limit: RateLimit, nowMs: number): number {
     const capacity = Math.max(1, limit.burst ?? limit.perSecond);
     const bucket = buckets.get(key) ?? { tokens: capacity, updatedMs: nowMs };
-    const refilled = Math.min(capacity, bucket.tokens + ((nowMs - bucket.updatedMs) * limit.perSecond) / 1000);
+    // A clock that steps back (NTP, or a test's fake clock) must not drain the bucket for minutes.
+    const elapsedMs = Math.max(0, nowMs - bucket.updatedMs);
+    const refilled = Math.min(capacity, bucket.tokens + (elapsedMs * limit.perSecond) / 1000);
     bucket.tokens = refilled - 1;
     bucket.updatedMs = nowMs;
     buckets.set(key, bucket);
     return bucket.tokens >= 0 ? 0 : Math.ceil((-bucket.tokens * 1000) / limit.perSecond);
 }
 
-/** Waits until a request under `key` is within its documented rate. */
-export async function acquireSlot(key: string, limit: RateLimit): Promise<void> {
-    const waitMs = reserveSlot(key, limit, Date.now());
-    if (waitMs > 0) await new Promise<void>((resolve) => setTimeout(resolve, waitMs));
+/** The time source and the wait used for pacing; injected by tests so that no real time passes. */
+export interface PacingClock {
+    /** Milliseconds, monotonic enough for pacing. */
+    readonly nowMs: () => number;
+    readonly sleep: (ms: number) => Promise<void>;
+}
+
+export const SYSTEM_PACING_CLOCK: PacingClock = {
+    nowMs: () => Date.now(),
+    sleep: (ms) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
+};
+
+/** Waits until a request under `key` is within its documented rate; returns how long it waited. */
+export async function acquireSlot(key: string, limit: RateLimit, clock: PacingClock = SYSTEM_PACING_CLOCK): Promise<number> {
+    const waitMs = reserveSlot(key, limit, clock.nowMs());
+    if (waitMs > 0) await clock.sleep(waitMs);
+    return waitMs;
 }
 
 /** Forgets all buckets (tests). */

@@ -49,3 +49,25 @@ export function resolveServiceUrl(vendorUrl: string, override: string | undefine
     url.search = base.search;
     return url;
 }
+
+export const DEFAULT_TIMEOUT_SECONDS = 30;
+/** Longer than this is a typo (milliseconds given as seconds, say), not a wish: one request hanging an hour. */
+export const MAX_TIMEOUT_SECONDS = 3600;
+
+/**
+ * The per-request client timeout in milliseconds, from `cloudcerts:timeoutSeconds` or
+ * CLOUDCERTS_TIMEOUT_SECONDS (read at call time), else 30 s. A value that is not a number of
+ * seconds from 1 to 3600 is refused rather than guessed at.
+ */
+export function requestTimeoutMs(): number {
+    const raw = readSetting("cloudcerts:timeoutSeconds", ["CLOUDCERTS_TIMEOUT_SECONDS"]);
+    if (raw === undefined) return DEFAULT_TIMEOUT_SECONDS * 1000;
+    const seconds = /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : Number.NaN;
+    if (!(seconds >= 1 && seconds <= MAX_TIMEOUT_SECONDS)) {
+        throw new ConfigurationError(
+            `cloudcerts:timeoutSeconds (or CLOUDCERTS_TIMEOUT_SECONDS) is ${JSON.stringify(raw)}: it must be a number of seconds from 1 to ${MAX_TIMEOUT_SECONDS}; ` +
+                `run \`pulumi config set cloudcerts:timeoutSeconds ${DEFAULT_TIMEOUT_SECONDS}\`, or remove it for the default of ${DEFAULT_TIMEOUT_SECONDS} s`,
+        );
+    }
+    return Math.round(seconds * 1000);
+}

@@ -1,14 +1,23 @@
-/** How a Tencent error code is handled. */
-export type TencentErrorClass = "throttled" | "transient" | "notFound" | "fatal";
+import type { ErrorCategory } from "../core/errors";
 
+// The classes follow reference/tencent.md §4 (common error codes and the recommended policy).
 const THROTTLED = /^(RequestLimitExceeded(\..+)?|LimitExceeded\.RateLimitExceeded)$/;
-const TRANSIENT = /^(InternalError(\..+)?|FailedOperation\.NetworkError|ServiceUnavailable|ResourceUnavailable(\..+)?)$/;
+// Bare InternalError is here too: retried for reads, reported as an unknown outcome for writes,
+// never repeated blindly (Terraform does not retry it at all; a duplicate upload is possible).
+const RETRYABLE = /^(InternalError(\..+)?|FailedOperation\.NetworkError|ServiceUnavailable|ResourceUnavailable(\..+)?)$/;
 const NOT_FOUND = new Set(["FailedOperation.CertificateNotFound", "InvalidParameter.InvalidCSRId", "ResourceNotFound"]);
+const AUTH =
+    /^(AuthFailure(\..+)?|UnauthorizedOperation(\..+)?|FailedOperation\.(CAMAuthorizedFail|AuthError|NoProjectPermission)|IpInBlacklist|IpNotInWhitelist)$/;
+const INVALID =
+    /^(InvalidParameter(\..+)?|InvalidParameterValue(\..+)?|MissingParameter(\..+)?|UnknownParameter(\..+)?|InvalidAction|InvalidRequest|RequestSizeLimitExceeded|UnsupportedOperation(\..+)?|FailedOperation\.(CertificateMismatch|CertificateMatchError|CertificateParseError|CertificateCaError))$/;
 
-export function classifyTencentError(code: string): TencentErrorClass {
+/** The generic category of a Tencent error code; the order matters (InvalidParameter.InvalidCSRId is "not found"). */
+export function classifyTencentError(code: string): ErrorCategory {
     if (THROTTLED.test(code)) return "throttled";
-    if (TRANSIENT.test(code)) return "transient";
+    if (RETRYABLE.test(code)) return "retryable";
     if (NOT_FOUND.has(code)) return "notFound";
+    if (AUTH.test(code)) return "auth";
+    if (INVALID.test(code)) return "invalid";
     return "fatal";
 }
 

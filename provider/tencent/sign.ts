@@ -1,4 +1,5 @@
-import { createHash, createHmac } from "node:crypto";
+import { canonicalHeaders as canonicalizeHeaders, type CanonicalHeaders } from "../core/signing/canonicalHeaders";
+import { hmacSha256, hmacSha256Hex, sha256Hex } from "../core/signing/hash";
 
 /** The parts of an HTTP request that TC3-HMAC-SHA256 covers. */
 export interface Tc3Request {
@@ -37,18 +38,9 @@ export interface Tc3Signature {
 
 export const TC3_ALGORITHM = "TC3-HMAC-SHA256";
 
-const sha256Hex = (data: string | Buffer): string => createHash("sha256").update(data).digest("hex");
-const hmac = (key: string | Buffer, data: string): Buffer => createHmac("sha256", key).update(data).digest();
-
-export function canonicalHeaders(host: string, headers: Readonly<Record<string, string>>): { canonical: string; signed: string } {
-    const entries = new Map<string, string>();
-    for (const [k, v] of Object.entries(headers)) entries.set(k.trim().toLowerCase(), v.trim().toLowerCase());
-    entries.set("host", host.trim().toLowerCase());
-    const keys = [...entries.keys()].sort();
-    return {
-        canonical: keys.map((k) => `${k}:${entries.get(k)}\n`).join(""),
-        signed: keys.join(";"),
-    };
+/** TC3's canonical headers: `host` always, and values lowercased as well as names (unlike Huawei and Alibaba). */
+export function canonicalHeaders(host: string, headers: Readonly<Record<string, string>>): CanonicalHeaders {
+    return canonicalizeHeaders({ ...headers, host }, { lowercaseValues: true });
 }
 
 /** Signs a request with TC3-HMAC-SHA256 as documented by Tencent Cloud API 3.0. */
@@ -67,10 +59,10 @@ export function signTc3(request: Tc3Request, credentials: Tc3Credentials, option
     ].join("\n");
     const scope = `${date}/${options.service}/tc3_request`;
     const stringToSign = [TC3_ALGORITHM, String(timestamp), scope, sha256Hex(canonicalRequest)].join("\n");
-    const secretDate = hmac(`TC3${credentials.secretKey}`, date);
-    const secretService = hmac(secretDate, options.service);
-    const secretSigning = hmac(secretService, "tc3_request");
-    const signature = createHmac("sha256", secretSigning).update(stringToSign).digest("hex");
+    const secretDate = hmacSha256(`TC3${credentials.secretKey}`, date);
+    const secretService = hmacSha256(secretDate, options.service);
+    const secretSigning = hmacSha256(secretService, "tc3_request");
+    const signature = hmacSha256Hex(secretSigning, stringToSign);
     return {
         authorization: `${TC3_ALGORITHM} Credential=${credentials.secretId}/${scope}, SignedHeaders=${signed}, Signature=${signature}`,
         signature,

@@ -131,4 +131,36 @@ describe("core/http callApi", () => {
         expect(String((failure as Error).message)).not.to.contain("topsecretvalue");
         expect(String((failure as Error).message)).not.to.contain("127.0.0.1");
     });
+
+    describe("a timeout after the request was sent (real got, CLOUDCERTS_TIMEOUT_SECONDS=1)", () => {
+        let hits: number;
+        let srv: { url: string; close: () => Promise<void> };
+        beforeEach(async () => {
+            hits = 0;
+            process.env.CLOUDCERTS_TIMEOUT_SECONDS = "1";
+            // Reads the request, then never answers: the vendor may have acted on it.
+            srv = await serve((req) => { hits += 1; req.resume(); });
+        });
+        afterEach(async () => {
+            delete process.env.CLOUDCERTS_TIMEOUT_SECONDS;
+            await srv.close();
+        });
+
+        it("is an unknown outcome for a write, after one attempt cut at the configured timeout", async () => {
+            const started = Date.now();
+            const err = await callApi(statusCall(srv.url, false), { policy: fast, sleep: async () => {} }).catch((e: unknown) => e);
+            const elapsed = Date.now() - started;
+            expect(err).to.be.instanceOf(OutcomeUnknownError);
+            expect((err as Error).message).to.contain("ETIMEDOUT");
+            expect(hits).to.equal(1);
+            expect(elapsed).to.be.within(900, 5000);
+        });
+
+        it("is retried for a read, and fails as a TransportError once attempts run out", async () => {
+            const err = await callApi(statusCall(srv.url, true), { policy: { ...fast, maxAttempts: 2 }, sleep: async () => {} }).catch((e: unknown) => e);
+            expect(err).to.be.instanceOf(TransportError);
+            expect((err as TransportError).code).to.match(/^ETIMEDOUT/);
+            expect(hits).to.equal(2);
+        });
+    });
 });

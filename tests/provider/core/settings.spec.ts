@@ -1,11 +1,13 @@
 import { expect } from "chai";
-import { readSetting, resolveServiceUrl, useStackConfig } from "../../../provider/core/settings";
+import { ConfigurationError } from "../../../provider/core/errors";
+import { readSetting, requestTimeoutMs, resolveServiceUrl, useStackConfig } from "../../../provider/core/settings";
 
 describe("core/settings", () => {
     afterEach(() => {
         useStackConfig(undefined);
         delete process.env.CLOUDCERTS_TEST_A;
         delete process.env.CLOUDCERTS_TEST_B;
+        delete process.env.CLOUDCERTS_TIMEOUT_SECONDS;
     });
     it("prefers stack config, then the first environment variable set at call time", () => {
         process.env.CLOUDCERTS_TEST_B = "from-env-b";
@@ -25,5 +27,30 @@ describe("core/settings", () => {
     it("names the setting when an override is not a usable URL", () => {
         expect(() => resolveServiceUrl("https://a/", "127.0.0.1:4567", "cloudcerts:tencentEndpoint")).to.throw(/cloudcerts:tencentEndpoint/);
         expect(() => resolveServiceUrl("https://a/", "not a url", "cloudcerts:tencentEndpoint")).to.throw(/cloudcerts:tencentEndpoint is not a URL/);
+    });
+
+    describe("requestTimeoutMs (cloudcerts:timeoutSeconds / CLOUDCERTS_TIMEOUT_SECONDS)", () => {
+        it("is 30 s unless set; stack config wins over the environment; fractions are kept", () => {
+            expect(requestTimeoutMs()).to.equal(30000);
+            process.env.CLOUDCERTS_TIMEOUT_SECONDS = " 90 ";
+            expect(requestTimeoutMs()).to.equal(90000);
+            useStackConfig({ get: (k) => (k === "cloudcerts:timeoutSeconds" ? "1.5" : undefined) });
+            expect(requestTimeoutMs()).to.equal(1500);
+        });
+        it("accepts the bounds 1 and 3600", () => {
+            process.env.CLOUDCERTS_TIMEOUT_SECONDS = "1";
+            expect(requestTimeoutMs()).to.equal(1000);
+            process.env.CLOUDCERTS_TIMEOUT_SECONDS = "3600";
+            expect(requestTimeoutMs()).to.equal(3600000);
+        });
+        for (const bad of ["0", "-5", "abc", "30s", "1e3", "0.5", "3601", "30000", "Infinity", "NaN", "0x10"]) {
+            it(`refuses ${JSON.stringify(bad)}, naming the key and the fix`, () => {
+                process.env.CLOUDCERTS_TIMEOUT_SECONDS = bad;
+                expect(() => requestTimeoutMs())
+                    .to.throw(ConfigurationError)
+                    .with.property("message")
+                    .that.matches(/^cloudcerts:timeoutSeconds \(or CLOUDCERTS_TIMEOUT_SECONDS\) is ".*": it must be a number of seconds from 1 to 3600; run `pulumi config set cloudcerts:timeoutSeconds 30`/);
+            });
+        }
     });
 });
