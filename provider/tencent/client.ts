@@ -1,7 +1,7 @@
 import { isVendorError } from "../core/errors";
 import type { CallOptions } from "../core/http";
 import { callVendor, type VendorCallOptions } from "../core/protocol";
-import type { TencentService } from "./config";
+import { tencentCredentials, tencentServiceUrl, type TencentService } from "./config";
 import { tencentProtocol } from "./protocol";
 
 export type TencentCallOptions = VendorCallOptions;
