@@ -102,6 +102,9 @@ export async function createOnce<T>(steps: CreateOnceSteps<T>, options: CreateOn
         } catch (error) {
             if (!(error instanceof OutcomeUnknownError)) throw error;
             lastError = error;
+            // A vendor may still carry out a request the client gave up on (a timeout): wait the
+            // backoff a retried read would get before looking, so a slow create is found, not repeated.
+            await sleep(nextDelay(attempt, policy, random) ?? policy.baseDelayMs);
             let found: T | undefined;
             try {
                 found = await findLostCreate(steps, before);
@@ -113,9 +116,6 @@ export async function createOnce<T>(steps: CreateOnceSteps<T>, options: CreateOn
                 return found;
             }
             debugLog(`${steps.label}: the outcome was unknown and nothing was created; trying again`);
-            const delay = nextDelay(attempt, policy, random);
-            if (delay === undefined || attempt === attempts) break;
-            await sleep(delay);
         }
     }
     throw lastError ?? new Error(`${steps.label} failed`);

@@ -40,7 +40,7 @@ function recordedSleep() {
 describe("core/resource/createOnce", () => {
     it("returns the object a lost reply had created, without creating again", async () => {
         const v = fakeVendor(["lostAfterStoring"]);
-        expect(await createOnce(v.steps)).to.equal("new-1");
+        expect(await createOnce(v.steps, recordedSleep().options)).to.equal("new-1");
         expect(v.creates).to.equal(1);
         expect([...v.store]).to.deep.equal(["existing-1", "new-1"]);
     });
@@ -60,7 +60,7 @@ describe("core/resource/createOnce", () => {
         const err = await createOnce(v.steps, clock.options).catch((e: unknown) => e);
         expect(err).to.be.instanceOf(OutcomeUnknownError);
         expect(v.creates).to.equal(3);
-        expect(clock.waits).to.have.length(2);
+        expect(clock.waits).to.have.length(3);
         expect(clock.waits[1]).to.be.greaterThan(clock.waits[0]!);
     });
     it("does not retry a definite failure", async () => {
@@ -70,6 +70,31 @@ describe("core/resource/createOnce", () => {
         expect(err).to.equal(refused);
         expect(creates).to.equal(1);
     });
+    it("finds a create the vendor carried out after the client gave up, by waiting before it looks", async () => {
+        // The vendor stores the object only once the client has stopped waiting (a timeout).
+        const v = fakeVendor(["lostBeforeStoring"]);
+        const late: string[] = [];
+        const clock = {
+            sleep: async () => {
+                for (const id of late.splice(0)) v.store.add(id);
+            },
+            random: () => 0.5,
+        };
+        const steps = {
+            ...v.steps,
+            create: async () => {
+                const id = await v.steps.create().catch((e: unknown) => {
+                    late.push("late-1");
+                    throw e;
+                });
+                return id;
+            },
+            find: async (appeared: readonly string[]) => appeared[0],
+        };
+        expect(await createOnce(steps, clock)).to.equal("late-1");
+        expect(v.creates).to.equal(1);
+    });
+
     it("says the outcome is unknown, with what existed before, when looking for a lost create fails too", async () => {
         const v = fakeVendor(["lostAfterStoring"]);
         let lists = 0;
