@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { delegateTo } from "../core/delegate";
 import { resourceProps, warnOnExpiry } from "../core/resource/resourceClass";
-import { tencentCertificateDefinition, tencentCertificateProviderImpl, type TencentCertificateInputs, type TencentCertificateOutputs, type TencentCertificateType } from "./certificateProvider";
+import { tencentCertificateDefinition, tencentCertificateProviderImpl, type TencentCertificateType } from "./certificateProvider";
 
 export type { TencentCertificateInputs, TencentCertificateOutputs, TencentCertificateType } from "./certificateProvider";
 

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { delegateTo } from "../core/delegate";
 import { resourceProps } from "../core/resource/resourceClass";
-import { tencentCsrDefinition, tencentCsrProviderImpl, type TencentCsrInputs, type TencentCsrOutputs, type TencentCsrAlgorithm } from "./csrProvider";
+import { tencentCsrDefinition, tencentCsrProviderImpl, type TencentCsrAlgorithm } from "./csrProvider";
 
 export type { TencentCsrInputs, TencentCsrOutputs, TencentCsrAlgorithm } from "./csrProvider";
 
