@@ -107,7 +107,8 @@ export class DefinedProvider<I extends object, O extends I, R> implements dynami
         // A new provider version must reach state, or refresh and delete keep running the old code.
         const providerChanged = n.__provider !== undefined && !containsUnknown(n.__provider) && o.__provider !== n.__provider;
         return {
-            changes: changed.length > 0 || providerChanged || isPendingId(id),
+            // A pending create not found yet must reach update, which finds or makes the object.
+            changes: changed.length > 0 || providerChanged || this.vendorId(id, o) === undefined,
             replaces: [...replaces],
             deleteBeforeReplace: replaces.size > 0 && refined.deleteBeforeReplace === true,
         };

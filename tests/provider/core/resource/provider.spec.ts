@@ -256,6 +256,7 @@ describe("core/resource/provider: what every defined resource gets", () => {
             const updated = await provider.update(err.id, err.properties as unknown as Outputs, inputs);
             expect(updated.outs).to.include({ thingId: "thing-1" });
             expect(updated.outs).not.to.have.property(PENDING_KEY);
+            expect((await provider.diff(err.id, updated.outs!, inputs)).changes, "once found, no change is left").to.equal(false);
             expect(v.creates).to.equal(1);
             // Later calls on the pending id reach the object through its outputs; a refresh fixes the id.
             expect((await provider.read(err.id, updated.outs!)).id).to.equal("thing-1");
