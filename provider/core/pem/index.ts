@@ -13,6 +13,7 @@ export { findChainProblems } from "./findChainProblems";
 export type { ChainProblem } from "./findChainProblems";
 export { formatKeyAlgorithm, keyAlgorithmOf } from "./keyAlgorithm";
 export type { KeyAlgorithm, KeyAlgorithmInfo } from "./keyAlgorithm";
+export { MAX_CA_CERTIFICATES, MAX_CHAIN_CERTIFICATES, MAX_PEM_INPUT_BYTES, MAX_REPORTED_FAILURES } from "./limits";
 export { loadPrivateKey } from "./loadPrivateKey";
 export type { PrivateKeyEncryption, PrivateKeyFormat, PrivateKeyInfo } from "./loadPrivateKey";
 export { normalizePem, samePem } from "./normalizePem";
