@@ -1,4 +1,6 @@
 import type { CheckFailure } from "../validate";
+import { capFailures } from "./capFailures";
+import { certificateName } from "./certificateName";
 import { readCheckInput, type CheckInput } from "./checkInput";
 import { findChainProblems, type ChainProblem } from "./findChainProblems";
 import { formatKeyAlgorithm, type KeyAlgorithm, type KeyAlgorithmInfo } from "./keyAlgorithm";
@@ -39,12 +41,18 @@ export interface CheckCertificateBundleOptions {
     readonly allowedKeyAlgorithms?: readonly KeyAlgorithm[];
     /** The time validity is judged at. */
     readonly now: Date;
+    /**
+     * Check that every certificate is inside its validity period. Default true. Pass false when
+     * the PEM is unchanged from the last deployment: a deployed certificate that expires must
+     * only warn (see certificateFacts), never block the stack.
+     */
+    readonly checkValidity?: boolean;
 }
 
 /**
  * Validates a certificate bundle and its private key for check() (pulumi preview): every PEM
- * parses; the chain is leaf first with each certificate issued (and signed) by the next; the leaf
- * is inside its validity period; the key decrypts with the password and matches the leaf; the key
+ * parses; the chain is leaf first with each certificate issued (and signed) by the next; every
+ * certificate is inside its validity period (unless `checkValidity` is false); the key decrypts with the password and matches the leaf; the key
  * type is allowed and is the declared one. Inputs not known yet are skipped.
  *
  * Reasons name the property, say what is wrong and how to fix it, and never contain input text;
@@ -63,9 +71,9 @@ export function checkCertificateBundle(options: CheckCertificateBundleOptions): 
 
     const leaf = bundle.certs[0]!;
     const certificateProperty = options.certificate.property;
-    for (const problem of findChainProblems(bundle.certs)) failures.push(chainFailure(problem, bundle));
-    const validity = validityProblem(leaf, options.now);
-    if (validity) failures.push({ property: certificateProperty, reason: `${certificateProperty}: ${validity}` });
+    const certificateFailures = findChainProblems(bundle.certs).map((problem) => chainFailure(problem, bundle));
+    if (options.checkValidity ?? true) certificateFailures.push(...validityFailures(bundle, options.now));
+    failures.push(...capFailures(certificateFailures));
 
     const allowed = options.allowedKeyAlgorithms;
     if (allowed && !allowed.includes(leaf.keyAlgorithm.algorithm)) {
@@ -95,6 +103,8 @@ interface Bundle {
     /** How to name certificate i in messages, and which property it came from. */
     readonly describe: (index: number) => string;
     readonly propertyOf: (index: number) => string;
+    /** "certificate 2 of 3 in certificatePublicKey (issued to CN=…)". */
+    readonly fullName: (index: number) => string;
 }
 
 function readBundle(options: CheckCertificateBundleOptions, failures: CheckFailure[]): Bundle | undefined {
@@ -126,10 +136,13 @@ function readBundle(options: CheckCertificateBundleOptions, failures: CheckFailu
     const first = main.length;
     const separate = options.chain !== undefined && chain.length > 0;
     const chainProperty = options.chain?.property ?? options.certificate.property;
+    const certs = [...main, ...chain];
     return {
-        certs: [...main, ...chain],
+        certs,
         describe: (i) => (!separate ? `certificate ${i + 1}` : i < first ? `certificate ${i + 1} of ${options.certificate.property}` : `certificate ${i - first + 1} of ${chainProperty}`),
         propertyOf: (i) => (i < first ? options.certificate.property : chainProperty),
+        fullName: (i) =>
+            i < first ? certificateName(i, first, options.certificate.property, certs[i]!.subject) : certificateName(i - first, chain.length, chainProperty, certs[i]!.subject),
     };
 }
 
@@ -173,6 +186,22 @@ function readKey(options: CheckCertificateBundleOptions, failures: CheckFailure[
         });
     }
     return { info, property: keyProperty };
+}
+
+/**
+ * Every certificate, not only the leaf: vendors reject a bundle with an expired intermediate, and
+ * browsers fail on it. The leaf keeps the plain name "the certificate".
+ */
+function validityFailures(bundle: Bundle, now: Date): CheckFailure[] {
+    const failures: CheckFailure[] = [];
+    bundle.certs.forEach((cert, i) => {
+        const problem =
+            i === 0
+                ? validityProblem(cert, now)
+                : validityProblem(cert, now, bundle.fullName(i), "Replace it with the current CA certificate from the issuer of this certificate (CAs re-issue intermediates before they expire).");
+        if (problem) failures.push(at(bundle, i, problem));
+    });
+    return failures;
 }
 
 function keyMatchFailure(key: PrivateKeyInfo, keyProperty: string, bundle: Bundle): CheckFailure | undefined {

@@ -18,7 +18,7 @@ export { loadPrivateKey } from "./loadPrivateKey";
 export type { PrivateKeyEncryption, PrivateKeyFormat, PrivateKeyInfo } from "./loadPrivateKey";
 export { normalizePem, samePem } from "./normalizePem";
 export { parseCertificateBlock, parseCertificateChain } from "./parseCertificateChain";
-export type { CertificateInfo } from "./parseCertificateChain";
+export type { CertificateInfo, ParseCertificateChainOptions } from "./parseCertificateChain";
 export { parseCsr } from "./parseCsr";
 export type { CsrInfo } from "./parseCsr";
 export { isPemError, PemError } from "./pemError";

@@ -93,7 +93,7 @@ function advice(code: PemErrorCode, context: PemFailureContext): string {
         case "CONTROL_CHARACTER":
             return RECOPY;
         case "TOO_MANY_CERTIFICATES":
-            return content === "certificate" ? "Give the leaf certificate followed by its intermediate CA certificates only (a chain is usually 2 to 4 certificates)." : "";
+            return "Give only the certificates this input is for (a chain is usually 2 to 4: the leaf, then its intermediate CA certificates).";
         case "WRONG_PASSWORD":
         case "UNSUPPORTED":
             return "";
