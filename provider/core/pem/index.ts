@@ -5,6 +5,8 @@
  */
 export { checkCaCertificates } from "./checkCaCertificates";
 export type { CheckCaCertificatesOptions } from "./checkCaCertificates";
+export { certificateFacts, daysUntilExpiry } from "./certificateFacts";
+export type { CertificateFacts } from "./certificateFacts";
 export { checkCertificateBundle } from "./checkCertificateBundle";
 export type { CheckCertificateBundleOptions, ExpectedKeyAlgorithm } from "./checkCertificateBundle";
 export type { CheckInput } from "./checkInput";
