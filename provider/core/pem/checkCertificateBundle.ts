@@ -4,6 +4,7 @@ import { certificateName } from "./certificateName";
 import { readCheckInput, type CheckInput } from "./checkInput";
 import { findChainProblems, type ChainProblem } from "./findChainProblems";
 import { formatKeyAlgorithm, type KeyAlgorithm, type KeyAlgorithmInfo } from "./keyAlgorithm";
+import { describeKey, describeKeyPolicy, keyAllowed, keyPolicy, type KeyPolicy } from "./keyPolicy";
 import { loadPrivateKey, type PrivateKeyInfo } from "./loadPrivateKey";
 import { isPemError } from "./pemError";
 import { pemFailure } from "./pemFailure";
@@ -37,8 +38,16 @@ export interface CheckCertificateBundleOptions {
     /** Report a missing private key. */
     readonly requireKey: boolean;
     readonly expectedKeyAlgorithm?: ExpectedKeyAlgorithm;
-    /** Key algorithms the service accepts at all, e.g. ["RSA", "EC"]. */
+    /**
+     * Key algorithms the service accepts, in the certificate and in the private key, e.g.
+     * ["RSA", "EC"] for a service without SM2. Default DEFAULT_ALLOWED_KEY_ALGORITHMS
+     * (RSA, EC, SM2): Ed25519, Ed448, X25519, DSA and RSA-PSS keys are rejected.
+     */
     readonly allowedKeyAlgorithms?: readonly KeyAlgorithm[];
+    /** EC curves accepted when "EC" is allowed. Default DEFAULT_ALLOWED_EC_CURVES (P-256, P-384). */
+    readonly allowedEcCurves?: readonly string[];
+    /** Smallest RSA modulus accepted, in bits. Default MIN_RSA_KEY_BITS (2048). */
+    readonly minRsaKeyBits?: number;
     /** The time validity is judged at. */
     readonly now: Date;
     /**
@@ -67,19 +76,28 @@ export function checkCertificateBundle(options: CheckCertificateBundleOptions): 
     const failures: CheckFailure[] = [];
     const bundle = readBundle(options, failures);
     const key = readKey(options, failures);
-    if (bundle === undefined || bundle.certs.length === 0) return failures;
+    const policy = keyPolicy(options);
+    const leaf = bundle?.certs[0];
+    if (bundle !== undefined && leaf !== undefined) failures.push(...certificateFailures(bundle, leaf, policy, options));
+    if (key) {
+        const policyFailure = keyPolicyFailure(key.info.keyAlgorithm, key.property, policy, leaf?.keyAlgorithm);
+        if (policyFailure) failures.push(policyFailure);
+        const matchFailure = bundle !== undefined && leaf !== undefined ? keyMatchFailure(key.info, key.property, bundle) : undefined;
+        if (matchFailure) failures.push(matchFailure);
+    }
+    return failures;
+}
 
-    const leaf = bundle.certs[0]!;
+function certificateFailures(bundle: Bundle, leaf: CertificateInfo, policy: KeyPolicy, options: CheckCertificateBundleOptions): CheckFailure[] {
     const certificateProperty = options.certificate.property;
-    const certificateFailures = findChainProblems(bundle.certs).map((problem) => chainFailure(problem, bundle));
-    if (options.checkValidity ?? true) certificateFailures.push(...validityFailures(bundle, options.now));
-    failures.push(...capFailures(certificateFailures));
+    const chain = findChainProblems(bundle.certs).map((problem) => chainFailure(problem, bundle));
+    if (options.checkValidity ?? true) chain.push(...validityFailures(bundle, options.now));
+    const failures = capFailures(chain);
 
-    const allowed = options.allowedKeyAlgorithms;
-    if (allowed && !allowed.includes(leaf.keyAlgorithm.algorithm)) {
+    if (!keyAllowed(leaf.keyAlgorithm, policy)) {
         failures.push({
             property: certificateProperty,
-            reason: `${certificateProperty}: the certificate has a key of type ${formatKeyAlgorithm(leaf.keyAlgorithm)}; this service accepts ${allowed.join(", ")} keys only. Use a certificate issued for a key of one of those types.`,
+            reason: `${certificateProperty}: the certificate has ${describeKey(leaf.keyAlgorithm)}; this service accepts ${describeKeyPolicy(policy)} keys only. Use a certificate issued for a key of one of those types.`,
         });
     }
     const expected = options.expectedKeyAlgorithm;
@@ -89,11 +107,6 @@ export function checkCertificateBundle(options: CheckCertificateBundleOptions): 
             property: expected.property,
             reason: `${expected.property} declares ${declared}, but the certificate in ${certificateProperty} has a key of type ${formatKeyAlgorithm(leaf.keyAlgorithm)}. Set ${expected.property} to match the certificate, or use a certificate whose key is ${declared}.`,
         });
-    }
-
-    if (key) {
-        const keyFailure = keyMatchFailure(key.info, key.property, bundle);
-        if (keyFailure) failures.push(keyFailure);
     }
     return failures;
 }
@@ -186,6 +199,19 @@ function readKey(options: CheckCertificateBundleOptions, failures: CheckFailure[
         });
     }
     return { info, property: keyProperty };
+}
+
+/**
+ * A private key the service would refuse. Skipped when the certificate carries the same kind of
+ * key, whose failure already says it: one mistake, one failure.
+ */
+function keyPolicyFailure(key: KeyAlgorithmInfo, keyProperty: string, policy: KeyPolicy, leafKey: KeyAlgorithmInfo | undefined): CheckFailure | undefined {
+    if (keyAllowed(key, policy)) return undefined;
+    if (leafKey !== undefined && !keyAllowed(leafKey, policy) && formatKeyAlgorithm(leafKey) === formatKeyAlgorithm(key)) return undefined;
+    return {
+        property: "",
+        reason: `${keyProperty} is ${describeKey(key)}; this service accepts ${describeKeyPolicy(policy)} keys only. Use a key of one of those types, and a certificate issued for it.`,
+    };
 }
 
 /**

@@ -16,6 +16,7 @@ export type { ChainProblem } from "./findChainProblems";
 export { formatKeyAlgorithm, keyAlgorithmOf } from "./keyAlgorithm";
 export type { KeyAlgorithm, KeyAlgorithmInfo } from "./keyAlgorithm";
 export { MAX_CA_CERTIFICATES, MAX_CHAIN_CERTIFICATES, MAX_PEM_INPUT_BYTES, MAX_REPORTED_FAILURES } from "./limits";
+export { DEFAULT_ALLOWED_EC_CURVES, DEFAULT_ALLOWED_KEY_ALGORITHMS, MIN_RSA_KEY_BITS } from "./keyPolicy";
 export { loadPrivateKey } from "./loadPrivateKey";
 export type { PrivateKeyEncryption, PrivateKeyFormat, PrivateKeyInfo } from "./loadPrivateKey";
 export { normalizePem, samePem } from "./normalizePem";

@@ -33,8 +33,13 @@ describe("core/pem keyAlgorithmOf", () => {
         expect(keyAlgorithmOf(generateKeyPairSync("ed448").publicKey)).to.deep.equal({ algorithm: "Ed448" });
     });
 
+    it("should name X25519 and X448 keys, which no TLS certificate can use, so messages can say so", () => {
+        expect(keyAlgorithmOf(generateKeyPairSync("x25519").privateKey)).to.deep.equal({ algorithm: "X25519" });
+        expect(keyAlgorithmOf(generateKeyPairSync("x448").publicKey)).to.deep.equal({ algorithm: "X448" });
+    });
+
     it("should report keys it has no name for as unknown", () => {
-        expect(keyAlgorithmOf(generateKeyPairSync("x25519").privateKey)).to.deep.equal({ algorithm: "unknown" });
+        expect(keyAlgorithmOf(generateKeyPairSync("dh", { group: "modp14" }).privateKey)).to.deep.equal({ algorithm: "unknown" });
     });
 });
 
