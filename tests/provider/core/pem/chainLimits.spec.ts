@@ -60,6 +60,7 @@ describe("core/pem bounded chains and failure lists", () => {
             property: "certificateChain",
             reason: "certificateChain: and 9 more problems with the certificates in certificateChain, not listed: fix the ones above and run the preview again.",
         });
+        expectNoSecretIn(failures.map((f) => `${f.property} ${f.reason}`), [keys.ec.privateKeyPem]);
     });
 
     it("should bound CA-certificate inputs the same way", () => {
