@@ -129,7 +129,7 @@ describe("core/pem key algorithms the vendors accept", () => {
         ];
         for (const [certificate, key] of cases) {
             const failures = check(certificate, key);
-            expect(failures).not.to.be.empty;
+            expect(failures.length).to.be.greaterThan(0);
             for (const f of failures) expect(f.property).not.to.equal(KEY);
             expectNoSecretIn(failures.map((f) => `${f.property} ${f.reason}`), [key]);
         }
