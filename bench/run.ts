@@ -3,6 +3,7 @@ import { performance } from "node:perf_hooks";
 import { startEmulator } from "../emulator";
 import { generateKey, makeCertificateChain } from "../emulator/pki";
 import { tencentCertificateProvider as provider, type TencentCertificateInputs } from "../provider/tencent/certificate";
+import { checkCertificateBundle, MAX_PEM_INPUT_BYTES, normalizePem, splitPemBlocks } from "../provider/core/pem";
 import { resetRateLimits } from "../provider/core/rateLimit";
 import { signTc3 } from "../provider/tencent/sign";
 import { installPackedPackage } from "../tests/support/packedPackage";
@@ -23,6 +24,38 @@ async function timePerOp(n: number, op: () => unknown): Promise<number> {
     return (performance.now() - start) / n;
 }
 
+/** Hostile PEM of `size` characters, one per shape the PEM parser must stay linear on. */
+function hostilePem(size: number, certificatePem: string): Record<string, string> {
+    const fill = (unit: string): string => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
+    return {
+        "random bytes": Buffer.from(Array.from({ length: size }, (_, i) => (i * 7919) % 256)).toString("latin1"),
+        "one base64 block": `-----BEGIN CERTIFICATE-----\n${"A".repeat(size - 60)}\n-----END CERTIFICATE-----`,
+        "BEGIN lines without END": fill("-----BEGIN CERTIFICATE-----\n"),
+        "BEGIN closed by the next BEGIN": fill("-----BEGIN CERTIFICATE"),
+        "dashes": "-".repeat(size),
+        "labels that never close": Array.from({ length: Math.floor(size / 24) }, (_, i) => `-----BEGIN L${i}-----\n`).join("").slice(0, size),
+        "a certificate repeated": fill(`${certificatePem}\n`),
+    };
+}
+
+/** The slowest shape, in ms per call. */
+async function worstMs(inputs: Record<string, string>, op: (text: string) => unknown): Promise<number> {
+    let worst = 0;
+    for (const text of Object.values(inputs)) {
+        worst = Math.max(
+            worst,
+            await timePerOp(5, () => {
+                try {
+                    op(text);
+                } catch {
+                    // Rejections are the expected outcome; only their cost is measured.
+                }
+            }),
+        );
+    }
+    return worst;
+}
+
 async function main(): Promise<void> {
     const figures: Figure[] = [];
     const keys = { root: generateKey(), intermediate: generateKey(), leaf: generateKey() };
@@ -30,6 +63,14 @@ async function main(): Promise<void> {
     const news = { certificatePublicKey: chain.chainPem, certificatePrivateKey: chain.leaf.privateKeyPem } as unknown as TencentCertificateInputs;
 
     figures.push({ name: "check() of an RSA-2048 leaf+intermediate bundle with its key", value: await timePerOp(200, () => provider.check({} as TencentCertificateInputs, news)), unit: "ms/op", target: 20, kind: "max" });
+
+    const huge = hostilePem(5 * 1024 * 1024, chain.leaf.certificatePem);
+    const check5mb = (text: string) => checkCertificateBundle({ certificate: { property: "c", value: text }, privateKey: { property: "k", value: text }, requireKey: true, now: new Date() });
+    figures.push({ name: "checkCertificateBundle of a 5 MB hostile input, slowest shape", value: await worstMs(huge, check5mb), unit: "ms/op", target: 100, kind: "max" });
+    figures.push({ name: "normalizePem of a 5 MB hostile input, slowest shape", value: await worstMs(huge, normalizePem), unit: "ms/op", target: 100, kind: "max" });
+    const atLimit = hostilePem(MAX_PEM_INPUT_BYTES, chain.leaf.certificatePem);
+    figures.push({ name: "splitPemBlocks of a 64 KiB hostile input, slowest shape", value: await worstMs(atLimit, splitPemBlocks), unit: "ms/op", target: 20, kind: "max" });
+    figures.push({ name: "normalizePem of a 64 KiB hostile input, slowest shape", value: await worstMs(atLimit, normalizePem), unit: "ms/op", target: 20, kind: "max" });
 
     const req = { method: "POST", host: "ssl.tencentcloudapi.com", path: "/", query: "", headers: { "content-type": "application/json" }, body: JSON.stringify({ CertificatePublicKey: chain.chainPem }) };
     const signMs = await timePerOp(5000, () => signTc3(req, { secretId: "AKIDEXAMPLE", secretKey: "SECRETEXAMPLE" }, { service: "ssl", now: new Date() }));

@@ -1,5 +1,7 @@
 import type { CheckFailure } from "../validate";
+import { capFailures } from "./capFailures";
 import { readCheckInput, type CheckInput } from "./checkInput";
+import { MAX_CA_CERTIFICATES } from "./limits";
 import { pemFailure } from "./pemFailure";
 import { parseCertificateChain } from "./parseCertificateChain";
 import { validityProblem } from "./validityProblem";
@@ -13,12 +15,15 @@ export interface CheckCaCertificatesOptions {
     /** Every certificate must be a CA (basicConstraints CA:TRUE). Default true. */
     readonly requireCa?: boolean;
     readonly now: Date;
+    /** Check each certificate's validity period. Default true; false for a PEM unchanged since the last deployment. */
+    readonly checkValidity?: boolean;
 }
 
 /**
  * Validates CA certificates uploaded without a key: each block is a certificate (a private key
  * pasted here is reported without echoing it), no duplicates, each is a CA certificate and inside
  * its validity period. Order does not matter for a set of trusted CAs, so it is not checked.
+ * At most MAX_CA_CERTIFICATES are read, and at most MAX_REPORTED_FAILURES failures listed.
  * @public
  */
 export function checkCaCertificates(options: CheckCaCertificatesOptions): CheckFailure[] {
@@ -36,7 +41,7 @@ export function checkCaCertificates(options: CheckCaCertificatesOptions): CheckF
     }
     let certs;
     try {
-        certs = parseCertificateChain(state.text);
+        certs = parseCertificateChain(state.text, { maxCertificates: MAX_CA_CERTIFICATES });
     } catch (error) {
         return [pemFailure(error, { property, content: "certificate", text: state.text })];
     }
@@ -55,8 +60,8 @@ export function checkCaCertificates(options: CheckCaCertificatesOptions): CheckF
                 reason: `${property}: ${name(i)} is not a CA certificate (it lacks basicConstraints CA:TRUE). ${property} takes the CA certificates that issue the certificates to trust, not a server certificate.`,
             });
         }
-        const validity = validityProblem(cert, options.now, name(i));
+        const validity = options.checkValidity ?? true ? validityProblem(cert, options.now, name(i)) : undefined;
         if (validity) failures.push({ property, reason: `${property}: ${validity}` });
     });
-    return failures;
+    return capFailures(failures);
 }

@@ -1,7 +1,10 @@
 import type { CheckFailure } from "../validate";
+import { capFailures } from "./capFailures";
+import { certificateName } from "./certificateName";
 import { readCheckInput, type CheckInput } from "./checkInput";
 import { findChainProblems, type ChainProblem } from "./findChainProblems";
 import { formatKeyAlgorithm, type KeyAlgorithm, type KeyAlgorithmInfo } from "./keyAlgorithm";
+import { describeKey, describeKeyPolicy, keyAllowed, keyPolicy, type KeyPolicy } from "./keyPolicy";
 import { loadPrivateKey, type PrivateKeyInfo } from "./loadPrivateKey";
 import { isPemError } from "./pemError";
 import { pemFailure } from "./pemFailure";
@@ -35,16 +38,30 @@ export interface CheckCertificateBundleOptions {
     /** Report a missing private key. */
     readonly requireKey: boolean;
     readonly expectedKeyAlgorithm?: ExpectedKeyAlgorithm;
-    /** Key algorithms the service accepts at all, e.g. ["RSA", "EC"]. */
+    /**
+     * Key algorithms the service accepts, in the certificate and in the private key, e.g.
+     * ["RSA", "EC"] for a service without SM2. Default DEFAULT_ALLOWED_KEY_ALGORITHMS
+     * (RSA, EC, SM2): Ed25519, Ed448, X25519, DSA and RSA-PSS keys are rejected.
+     */
     readonly allowedKeyAlgorithms?: readonly KeyAlgorithm[];
+    /** EC curves accepted when "EC" is allowed. Default DEFAULT_ALLOWED_EC_CURVES (P-256, P-384). */
+    readonly allowedEcCurves?: readonly string[];
+    /** Smallest RSA modulus accepted, in bits. Default MIN_RSA_KEY_BITS (2048). */
+    readonly minRsaKeyBits?: number;
     /** The time validity is judged at. */
     readonly now: Date;
+    /**
+     * Check that every certificate is inside its validity period. Default true. Pass false when
+     * the PEM is unchanged from the last deployment: a deployed certificate that expires must
+     * only warn (see certificateFacts), never block the stack.
+     */
+    readonly checkValidity?: boolean;
 }
 
 /**
  * Validates a certificate bundle and its private key for check() (pulumi preview): every PEM
- * parses; the chain is leaf first with each certificate issued (and signed) by the next; the leaf
- * is inside its validity period; the key decrypts with the password and matches the leaf; the key
+ * parses; the chain is leaf first with each certificate issued (and signed) by the next; every
+ * certificate is inside its validity period (unless `checkValidity` is false); the key decrypts with the password and matches the leaf; the key
  * type is allowed and is the declared one. Inputs not known yet are skipped.
  *
  * Reasons name the property, say what is wrong and how to fix it, and never contain input text;
@@ -59,19 +76,28 @@ export function checkCertificateBundle(options: CheckCertificateBundleOptions): 
     const failures: CheckFailure[] = [];
     const bundle = readBundle(options, failures);
     const key = readKey(options, failures);
-    if (bundle === undefined || bundle.certs.length === 0) return failures;
+    const policy = keyPolicy(options);
+    const leaf = bundle?.certs[0];
+    if (bundle !== undefined && leaf !== undefined) failures.push(...certificateFailures(bundle, leaf, policy, options));
+    if (key) {
+        const policyFailure = keyPolicyFailure(key.info.keyAlgorithm, key.property, policy, leaf?.keyAlgorithm);
+        if (policyFailure) failures.push(policyFailure);
+        const matchFailure = bundle !== undefined && leaf !== undefined ? keyMatchFailure(key.info, key.property, bundle) : undefined;
+        if (matchFailure) failures.push(matchFailure);
+    }
+    return failures;
+}
 
-    const leaf = bundle.certs[0]!;
+function certificateFailures(bundle: Bundle, leaf: CertificateInfo, policy: KeyPolicy, options: CheckCertificateBundleOptions): CheckFailure[] {
     const certificateProperty = options.certificate.property;
-    for (const problem of findChainProblems(bundle.certs)) failures.push(chainFailure(problem, bundle));
-    const validity = validityProblem(leaf, options.now);
-    if (validity) failures.push({ property: certificateProperty, reason: `${certificateProperty}: ${validity}` });
+    const chain = findChainProblems(bundle.certs).map((problem) => chainFailure(problem, bundle));
+    if (options.checkValidity ?? true) chain.push(...validityFailures(bundle, options.now));
+    const failures = capFailures(chain);
 
-    const allowed = options.allowedKeyAlgorithms;
-    if (allowed && !allowed.includes(leaf.keyAlgorithm.algorithm)) {
+    if (!keyAllowed(leaf.keyAlgorithm, policy)) {
         failures.push({
             property: certificateProperty,
-            reason: `${certificateProperty}: the certificate has a key of type ${formatKeyAlgorithm(leaf.keyAlgorithm)}; this service accepts ${allowed.join(", ")} keys only. Use a certificate issued for a key of one of those types.`,
+            reason: `${certificateProperty}: the certificate has ${describeKey(leaf.keyAlgorithm)}; this service accepts ${describeKeyPolicy(policy)} keys only. Use a certificate issued for a key of one of those types.`,
         });
     }
     const expected = options.expectedKeyAlgorithm;
@@ -82,11 +108,6 @@ export function checkCertificateBundle(options: CheckCertificateBundleOptions): 
             reason: `${expected.property} declares ${declared}, but the certificate in ${certificateProperty} has a key of type ${formatKeyAlgorithm(leaf.keyAlgorithm)}. Set ${expected.property} to match the certificate, or use a certificate whose key is ${declared}.`,
         });
     }
-
-    if (key) {
-        const keyFailure = keyMatchFailure(key.info, key.property, bundle);
-        if (keyFailure) failures.push(keyFailure);
-    }
     return failures;
 }
 
@@ -95,6 +116,8 @@ interface Bundle {
     /** How to name certificate i in messages, and which property it came from. */
     readonly describe: (index: number) => string;
     readonly propertyOf: (index: number) => string;
+    /** "certificate 2 of 3 in certificatePublicKey (issued to CN=…)". */
+    readonly fullName: (index: number) => string;
 }
 
 function readBundle(options: CheckCertificateBundleOptions, failures: CheckFailure[]): Bundle | undefined {
@@ -126,10 +149,13 @@ function readBundle(options: CheckCertificateBundleOptions, failures: CheckFailu
     const first = main.length;
     const separate = options.chain !== undefined && chain.length > 0;
     const chainProperty = options.chain?.property ?? options.certificate.property;
+    const certs = [...main, ...chain];
     return {
-        certs: [...main, ...chain],
+        certs,
         describe: (i) => (!separate ? `certificate ${i + 1}` : i < first ? `certificate ${i + 1} of ${options.certificate.property}` : `certificate ${i - first + 1} of ${chainProperty}`),
         propertyOf: (i) => (i < first ? options.certificate.property : chainProperty),
+        fullName: (i) =>
+            i < first ? certificateName(i, first, options.certificate.property, certs[i]!.subject) : certificateName(i - first, chain.length, chainProperty, certs[i]!.subject),
     };
 }
 
@@ -173,6 +199,35 @@ function readKey(options: CheckCertificateBundleOptions, failures: CheckFailure[
         });
     }
     return { info, property: keyProperty };
+}
+
+/**
+ * A private key the service would refuse. Skipped when the certificate carries the same kind of
+ * key, whose failure already says it: one mistake, one failure.
+ */
+function keyPolicyFailure(key: KeyAlgorithmInfo, keyProperty: string, policy: KeyPolicy, leafKey: KeyAlgorithmInfo | undefined): CheckFailure | undefined {
+    if (keyAllowed(key, policy)) return undefined;
+    if (leafKey !== undefined && !keyAllowed(leafKey, policy) && formatKeyAlgorithm(leafKey) === formatKeyAlgorithm(key)) return undefined;
+    return {
+        property: "",
+        reason: `${keyProperty} is ${describeKey(key)}; this service accepts ${describeKeyPolicy(policy)} keys only. Use a key of one of those types, and a certificate issued for it.`,
+    };
+}
+
+/**
+ * Every certificate, not only the leaf: vendors reject a bundle with an expired intermediate, and
+ * browsers fail on it. The leaf keeps the plain name "the certificate".
+ */
+function validityFailures(bundle: Bundle, now: Date): CheckFailure[] {
+    const failures: CheckFailure[] = [];
+    bundle.certs.forEach((cert, i) => {
+        const problem =
+            i === 0
+                ? validityProblem(cert, now)
+                : validityProblem(cert, now, bundle.fullName(i), "Replace it with the current CA certificate from the issuer of this certificate (CAs re-issue intermediates before they expire).");
+        if (problem) failures.push(at(bundle, i, problem));
+    });
+    return failures;
 }
 
 function keyMatchFailure(key: PrivateKeyInfo, keyProperty: string, bundle: Bundle): CheckFailure | undefined {

@@ -2,7 +2,7 @@ import { createPublicKey, type KeyObject } from "node:crypto";
 import { ASN1HEX } from "jsrsasign";
 
 /** Public-key algorithm of a certificate, CSR or private key. @public */
-export type KeyAlgorithm = "RSA" | "RSA-PSS" | "EC" | "SM2" | "Ed25519" | "Ed448" | "DSA" | "unknown";
+export type KeyAlgorithm = "RSA" | "RSA-PSS" | "EC" | "SM2" | "Ed25519" | "Ed448" | "X25519" | "X448" | "DSA" | "unknown";
 
 /** @public */
 export interface KeyAlgorithmInfo {
@@ -46,6 +46,11 @@ export function keyAlgorithmOf(key: KeyObject): KeyAlgorithmInfo {
             return { algorithm: "Ed25519" };
         case "ed448":
             return { algorithm: "Ed448" };
+        // Key-agreement keys: no TLS server certificate can use them, but a CA can certify one.
+        case "x25519":
+            return { algorithm: "X25519" };
+        case "x448":
+            return { algorithm: "X448" };
         case "ec": {
             const named = details.namedCurve ?? "";
             if (named === "SM2") return { ...SM2 };

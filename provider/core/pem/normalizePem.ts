@@ -1,6 +1,6 @@
+import { MAX_PEM_INPUT_BYTES } from "./limits";
+import { findMarker, type PemMarker } from "./pemMarkers";
 import { splitPemBlocks, type PemBlock } from "./splitPemBlocks";
-
-const BLOCK_SOURCE = /-----BEGIN ([^\n-]*)-----([\s\S]*?)-----END \1-----/.source;
 
 /**
  * The form PEM inputs are compared and stored in, so that CRLF line endings, indentation,
@@ -8,20 +8,55 @@ const BLOCK_SOURCE = /-----BEGIN ([^\n-]*)-----([\s\S]*?)-----END \1-----/.sourc
  * block trimmed, blank lines inside a block dropped (except the one that ends RFC 1421 headers),
  * blocks joined by a single "\n", no leading or trailing whitespace. Base64 is not re-wrapped, so
  * the text stays what the user wrote. Never throws: text that is not PEM is only trimmed.
+ * A block runs from a BEGIN marker to the first END marker with the same label. Linear on any
+ * input; text over MAX_PEM_INPUT_BYTES, which check() rejects anyway, only has its line endings
+ * and surrounding whitespace normalised, so that a 5 MB paste costs check() milliseconds.
  * @public
  */
 export function normalizePem(text: string): string {
     const source = text.replace(/\r\n?/g, "\n");
+    if (source.length > MAX_PEM_INPUT_BYTES) return source.trim();
     const parts: string[] = [];
-    let position = 0;
-    // A fresh global RegExp per call: a shared one would carry lastIndex state between calls.
-    for (const match of source.matchAll(new RegExp(BLOCK_SOURCE, "g"))) {
-        parts.push(source.slice(position, match.index).trim());
-        parts.push(`-----BEGIN ${match[1]}-----${normalizeBody(match[2]!)}-----END ${match[1]}-----`);
-        position = match.index + match[0].length;
+    const ends = new EndMarkers(source);
+    let copied = 0;
+    for (let begin = findMarker(source, 0, "BEGIN"); begin !== undefined; ) {
+        const end = ends.next(begin.label, begin.end);
+        if (end === undefined) {
+            // No END for this label: ordinary text, but a later BEGIN may still open a block.
+            begin = findMarker(source, begin.start + 1, "BEGIN");
+            continue;
+        }
+        parts.push(source.slice(copied, begin.start).trim());
+        parts.push(`-----BEGIN ${begin.label}-----${normalizeBody(source.slice(begin.end, end.start))}-----END ${begin.label}-----`);
+        copied = end.end;
+        begin = findMarker(source, copied, "BEGIN");
     }
-    parts.push(source.slice(position).trim());
+    parts.push(source.slice(copied).trim());
     return parts.filter((part) => part !== "").join("\n");
+}
+
+/**
+ * Every END marker, indexed by label, found in one pass. Lookups only move forward (blocks are
+ * read in order), so each label's list is walked once: no rescans, whatever the BEGIN lines.
+ */
+class EndMarkers {
+    private readonly byLabel = new Map<string, { markers: PemMarker[]; next: number }>();
+
+    constructor(source: string) {
+        for (let end = findMarker(source, 0, "END"); end !== undefined; end = findMarker(source, end.end, "END")) {
+            const entry = this.byLabel.get(end.label) ?? { markers: [], next: 0 };
+            entry.markers.push(end);
+            this.byLabel.set(end.label, entry);
+        }
+    }
+
+    /** The first END marker for `label` that starts at or after `from`. */
+    next(label: string, from: number): PemMarker | undefined {
+        const entry = this.byLabel.get(label);
+        if (entry === undefined) return undefined;
+        while (entry.next < entry.markers.length && entry.markers[entry.next]!.start < from) entry.next++;
+        return entry.markers[entry.next];
+    }
 }
 
 function normalizeBody(body: string): string {

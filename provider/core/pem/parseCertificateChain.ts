@@ -2,6 +2,7 @@ import { X509Certificate } from "node:crypto";
 import { X509, zulutodate } from "jsrsasign";
 import { readDistinguishedName, type DistinguishedName } from "./distinguishedName";
 import { keyAlgorithmOf, type KeyAlgorithmInfo } from "./keyAlgorithm";
+import { MAX_CHAIN_CERTIFICATES } from "./limits";
 import { PemError } from "./pemError";
 import { CERTIFICATE_LABEL, describePemLabel, isPrivateKeyLabel } from "./pemLabels";
 import { splitPemBlocks, type PemBlock } from "./splitPemBlocks";
@@ -42,14 +43,27 @@ export interface CertificateInfo {
     readonly pem: string;
 }
 
+/** @public */
+export interface ParseCertificateChainOptions {
+    /** Most blocks read; more is TOO_MANY_CERTIFICATES, before any is parsed. Default MAX_CHAIN_CERTIFICATES (10). */
+    readonly maxCertificates?: number;
+}
+
 /**
  * Parses a certificate or a bundle of certificates, in the order given (the leaf comes first in a
  * well-formed bundle; checkCertificateBundle verifies that). Every block must be a certificate.
+ * At most MAX_CHAIN_CERTIFICATES by default: a real chain is 2 to 4 certificates, and each one
+ * costs a parse and, in checks, signature verifications.
  * Throws PemError only.
  * @public
  */
-export function parseCertificateChain(text: string): CertificateInfo[] {
-    return splitPemBlocks(text).map((block, i) => parseCertificateBlock(block, i + 1));
+export function parseCertificateChain(text: string, options: ParseCertificateChainOptions = {}): CertificateInfo[] {
+    const blocks = splitPemBlocks(text);
+    const max = options.maxCertificates ?? MAX_CHAIN_CERTIFICATES;
+    if (blocks.length > max) {
+        throw new PemError("TOO_MANY_CERTIFICATES", `there are ${blocks.length} PEM blocks, and at most ${max} certificates are read from one input`);
+    }
+    return blocks.map((block, i) => parseCertificateBlock(block, i + 1));
 }
 
 /**

@@ -32,7 +32,13 @@ export type PemErrorCode =
     /** The key could not be decrypted with the given password. */
     | "WRONG_PASSWORD"
     /** A key format or algorithm this package cannot read (OpenSSH, PKCS#12, …). */
-    | "UNSUPPORTED";
+    | "UNSUPPORTED"
+    /** Over MAX_PEM_INPUT_BYTES; nothing was parsed. */
+    | "TOO_LARGE"
+    /** A control character other than tab, CR or LF. */
+    | "CONTROL_CHARACTER"
+    /** More certificates than one input may hold (MAX_CHAIN_CERTIFICATES); none was parsed. */
+    | "TOO_MANY_CERTIFICATES";
 
 /**
  * An error about PEM input whose message never quotes the input. Parser messages from jsrsasign

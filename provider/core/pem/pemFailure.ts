@@ -18,7 +18,8 @@ export interface PemFailureContext {
 
 /** Whether text holds a private key block anywhere, even one the parser never reached. */
 export function holdsPrivateKey(text: string | undefined): boolean {
-    return text !== undefined && /-----BEGIN [^\n-]*PRIVATE KEY-----/.test(text);
+    // Any text: it may be over the size limit, so a plain substring search, not a parse.
+    return text !== undefined && text.includes("PRIVATE KEY-----");
 }
 
 const NOUNS: Readonly<Record<PemContent, string>> = {
@@ -87,6 +88,12 @@ function advice(code: PemErrorCode, context: PemFailureContext): string {
             return passwordProperty
                 ? `Set ${passwordProperty} to its password.`
                 : "This service takes unencrypted keys only: decrypt it with `openssl pkey -in key.pem -out key-plain.pem`.";
+        case "TOO_LARGE":
+            return `Check that ${property} holds only the ${NOUNS[content]}, not a whole file or log.`;
+        case "CONTROL_CHARACTER":
+            return RECOPY;
+        case "TOO_MANY_CERTIFICATES":
+            return "Give only the certificates this input is for (a chain is usually 2 to 4: the leaf, then its intermediate CA certificates).";
         case "WRONG_PASSWORD":
         case "UNSUPPORTED":
             return "";

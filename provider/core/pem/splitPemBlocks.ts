@@ -1,4 +1,7 @@
+import { findControlCharacter, PEM_ALLOWED_CONTROL_CHARACTERS } from "../text";
 import { PemError } from "./pemError";
+import { findMarker, readMarkerAt } from "./pemMarkers";
+import { assertPemSize } from "./pemSize";
 
 /** One decoded PEM block. @public */
 export interface PemBlock {
@@ -14,8 +17,6 @@ export interface PemBlock {
     readonly pem: string;
 }
 
-const BEGIN_LINE_SOURCE = /-----BEGIN ([^\n-]*)-----/.source;
-const END_LINE = /^-----END ([^\n-]*)-----/;
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
 /**
@@ -23,39 +24,49 @@ const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
  * other text outside blocks is rejected rather than skipped, because it is usually a paste
  * mistake (openssl's "Bag Attributes", a half-copied second block) that the vendor would reject
  * later with a vaguer error. Errors name blocks by position and never quote the input.
+ *
+ * Hostile input is cheap: text over MAX_PEM_INPUT_BYTES is rejected (TOO_LARGE) before it is
+ * scanned, control characters other than tab, CR and LF are rejected (CONTROL_CHARACTER) in one
+ * pass, and the split itself is linear (markers are found with indexOf, see pemMarkers).
  * @public
  */
 export function splitPemBlocks(text: string): PemBlock[] {
+    assertPemSize(text);
+    const control = findControlCharacter(text, PEM_ALLOWED_CONTROL_CHARACTERS);
+    if (control !== undefined) {
+        const where = control.line === 1 ? `at position ${control.column}` : `on line ${control.line}`;
+        throw new PemError("CONTROL_CHARACTER", `the text contains a control character (${control.notation}) ${where}; PEM may contain only printable characters, spaces, tabs and line breaks`);
+    }
     const source = text.replace(/\r\n?/g, "\n");
     if (source.trim() === "") throw new PemError("EMPTY", "the text is empty");
 
     const blocks: PemBlock[] = [];
-    // A fresh global RegExp per call: a shared one would carry lastIndex state between calls.
-    const begin = new RegExp(BEGIN_LINE_SOURCE, "g");
     let position = 0;
-    for (let match = begin.exec(source); match !== null; match = begin.exec(source)) {
+    for (let begin = findMarker(source, 0, "BEGIN"); begin !== undefined; begin = findMarker(source, position, "BEGIN")) {
         const n = blocks.length + 1;
-        if (source.slice(position, match.index).trim() !== "") {
+        if (!isBlank(source, position, begin.start)) {
             throw new PemError("TEXT_OUTSIDE_BLOCKS", `there is text ${n === 1 ? "before the first PEM block" : `between PEM blocks ${n - 1} and ${n}`}`);
         }
-        const label = match[1]!.trim();
-        const bodyStart = match.index + match[0].length;
-        const endAt = source.indexOf("-----END ", bodyStart);
-        const nextBeginAt = source.indexOf("-----BEGIN ", bodyStart);
-        const endMatch = endAt < 0 ? null : END_LINE.exec(source.slice(endAt));
-        if (endMatch === null || (nextBeginAt >= 0 && nextBeginAt < endAt)) {
+        const label = begin.label.trim();
+        const endAt = source.indexOf("-----END ", begin.end);
+        const nextBeginAt = source.indexOf("-----BEGIN ", begin.end);
+        const end = endAt < 0 ? undefined : readMarkerAt(source, endAt, "END");
+        if (end === undefined || (nextBeginAt >= 0 && nextBeginAt < endAt)) {
             throw new PemError("UNTERMINATED_BLOCK", `PEM block ${n} has no matching -----END----- line`);
         }
-        if (endMatch[1]!.trim() !== label) {
+        if (end.label.trim() !== label) {
             throw new PemError("MISMATCHED_LABELS", `the -----END----- line of PEM block ${n} does not match its -----BEGIN----- line`);
         }
-        blocks.push(decodeBody(label, source.slice(bodyStart, endAt), n));
-        position = endAt + endMatch[0].length;
-        begin.lastIndex = position;
+        blocks.push(decodeBody(label, source.slice(begin.end, endAt), n));
+        position = end.end;
     }
     if (blocks.length === 0) throw new PemError("NOT_PEM", "the text is not PEM: it has no -----BEGIN …----- line");
-    if (source.slice(position).trim() !== "") throw new PemError("TEXT_OUTSIDE_BLOCKS", "there is text after the last PEM block");
+    if (!isBlank(source, position, source.length)) throw new PemError("TEXT_OUTSIDE_BLOCKS", "there is text after the last PEM block");
     return blocks;
+}
+
+function isBlank(source: string, from: number, to: number): boolean {
+    return source.slice(from, to).trim() === "";
 }
 
 function decodeBody(label: string, body: string, n: number): PemBlock {

@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from "node:crypto";
 import { expect } from "chai";
 import { generateKey, makeCertificateChain, type CertificateChain, type KeyPairPem, type MakeCertificateChainOptions } from "../../../../emulator/pki";
 import { hasOpenssl, openssl } from "../../../emulator/pki/openssl";
@@ -71,6 +72,38 @@ export function ed25519SelfSigned(): OpensslMade {
     const result = openssl(["req", "-new", "-x509", "-key", "key.pem", "-subj", "/CN=ed.example.com", "-days", "3650"], { "key.pem": privateKeyPem });
     if (!result.ok) return { skip: "this openssl build cannot sign Ed25519 certificates" };
     return { certificatePem: result.stdout.trim(), privateKeyPem };
+}
+
+/** PKCS#8 PEM of a node-generated key of a type the test PKI cannot certify (DSA, Ed448, X25519). */
+export function nodeKeyPem(type: "dsa" | "ed448" | "x25519"): KeyPairPem {
+    const { privateKey, publicKey } = type === "dsa" ? generateKeyPairSync("dsa", { modulusLength: 2048, divisorLength: 256 }) : type === "ed448" ? generateKeyPairSync("ed448") : generateKeyPairSync("x25519");
+    return { privateKeyPem: privateKey.export({ type: "pkcs8", format: "pem" }).toString().trim(), publicKeyPem: publicKey.export({ type: "spki", format: "pem" }).toString().trim() };
+}
+
+/** A self-signed certificate for a key that can sign (DSA, Ed448), made by the openssl CLI. */
+export function opensslSelfSigned(key: KeyPairPem, commonName: string): OpensslMade {
+    if (!hasOpenssl()) return { skip: "the openssl CLI is not installed" };
+    const result = openssl(["req", "-new", "-x509", "-key", "key.pem", "-subj", `/CN=${commonName}`, "-days", "3650"], { "key.pem": key.privateKeyPem });
+    if (!result.ok || !result.stdout.includes("BEGIN CERTIFICATE")) return { skip: `this openssl build cannot sign a certificate for ${commonName}` };
+    return { certificatePem: result.stdout.trim(), privateKeyPem: key.privateKeyPem };
+}
+
+/**
+ * A certificate for a key that cannot sign (X25519), issued by `ca`: openssl's -force_pubkey puts
+ * the key in a certificate made from a CSR that the CA key signed.
+ */
+export function opensslForcedKeyCertificate(key: KeyPairPem, ca: { readonly certificatePem: string; readonly privateKeyPem: string }, commonName: string): OpensslMade {
+    if (!hasOpenssl()) return { skip: "the openssl CLI is not installed" };
+    const csr = openssl(["req", "-new", "-key", "ca.key", "-subj", `/CN=${commonName}`], { "ca.key": ca.privateKeyPem });
+    if (!csr.ok) return { skip: "this openssl build cannot make CSRs" };
+    const cert = openssl(["x509", "-req", "-in", "x.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-force_pubkey", "pub.pem", "-days", "3650"], {
+        "x.csr": csr.stdout,
+        "ca.pem": ca.certificatePem,
+        "ca.key": ca.privateKeyPem,
+        "pub.pem": key.publicKeyPem,
+    });
+    if (!cert.ok || !cert.stdout.includes("BEGIN CERTIFICATE")) return { skip: "this openssl build cannot force a public key into a certificate" };
+    return { certificatePem: cert.stdout.trim(), privateKeyPem: key.privateKeyPem };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync } from "node:crypto";
+import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from "node:crypto";
 import { expect } from "chai";
 import { generateKey } from "../../../../emulator/pki";
 import { formatKeyAlgorithm, keyAlgorithmOf } from "../../../../provider/core/pem";
@@ -33,8 +33,15 @@ describe("core/pem keyAlgorithmOf", () => {
         expect(keyAlgorithmOf(generateKeyPairSync("ed448").publicKey)).to.deep.equal({ algorithm: "Ed448" });
     });
 
+    it("should name X25519 and X448 keys, which no TLS certificate can use, so messages can say so", () => {
+        expect(keyAlgorithmOf(generateKeyPairSync("x25519").privateKey)).to.deep.equal({ algorithm: "X25519" });
+        expect(keyAlgorithmOf(generateKeyPairSync("x448").publicKey)).to.deep.equal({ algorithm: "X448" });
+    });
+
     it("should report keys it has no name for as unknown", () => {
-        expect(keyAlgorithmOf(generateKeyPairSync("x25519").privateKey)).to.deep.equal({ algorithm: "unknown" });
+        // @types/node lists no "dh" overload, though node generates such keys.
+        const generate = generateKeyPairSync as unknown as (type: string, options: object) => { privateKey: KeyObject };
+        expect(keyAlgorithmOf(generate("dh", { group: "modp14" }).privateKey)).to.deep.equal({ algorithm: "unknown" });
     });
 });
 
