@@ -1,11 +1,11 @@
-import { parseCertificateChain } from "../pem";
+import { certificateFacts } from "../pem";
 
 /** The expiry outputs every resource that holds a certificate has. */
 export interface ExpiryOutputs {
     /** ISO-8601 UTC, to the second. */
     notBefore: string;
     notAfter: string;
-    /** Uppercase hex, as the certificate encodes it (leading zeros kept). */
+    /** Uppercase hex, as `openssl x509 -serial` prints it (no DER sign-padding byte). */
     serialNumber: string;
     /** SHA-256 of the leaf's DER, uppercase hex without separators. */
     fingerprintSha256: string;
@@ -18,23 +18,9 @@ export const DEFAULT_EXPIRY_WARNING_DAYS = 30;
 
 const MS_PER_DAY = 86_400_000;
 
-const isoSeconds = (d: Date): string => d.toISOString().replace(/\.\d{3}Z$/, "Z");
-
 /** The leaf's expiry facts, or undefined when the PEM does not parse. */
 export function expiryOf(pem: string | undefined): ExpiryOutputs | undefined {
-    if (!pem) return undefined;
-    try {
-        const leaf = parseCertificateChain(pem)[0];
-        if (!leaf) return undefined;
-        return {
-            notBefore: isoSeconds(leaf.notBefore),
-            notAfter: isoSeconds(leaf.notAfter),
-            serialNumber: leaf.serialNumber.toUpperCase(),
-            fingerprintSha256: leaf.fingerprintSha256.replace(/:/g, "").toUpperCase(),
-        };
-    } catch {
-        return undefined;
-    }
+    return pem ? certificateFacts(pem) : undefined;
 }
 
 /** Empty expiry outputs, for a resource with no certificate yet (a CSR not signed). */

@@ -3,6 +3,7 @@ import { PartialCreateError } from "../errors";
 import { sanitizeOutputs } from "../outputs";
 import { normalizePem } from "../pem";
 import { useStackConfig } from "../settings";
+import { describeControlCharacter, findControlCharacter } from "../text";
 import { containsUnknown } from "../unknown";
 import { InputChecker } from "../validate";
 import { autoName } from "./autoName";
@@ -26,8 +27,6 @@ const realRuntime: ProviderRuntime = {
 };
 
 type Bag = Record<string, unknown>;
-
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
 
 function isKnownString(value: unknown): value is string {
     return typeof value === "string" && !containsUnknown(value);
@@ -78,10 +77,8 @@ export class DefinedProvider<I extends object, O extends I, R> implements dynami
             }
             const value = inputs[key];
             if (spec.compare === "pem" && isKnownString(value)) inputs[key] = normalizePem(value);
-            if (spec.text && isKnownString(value) && CONTROL_CHARACTER.test(value)) {
-                const code = value.codePointAt(value.search(CONTROL_CHARACTER))!.toString(16).toUpperCase().padStart(4, "0");
-                checker.fail(key, `${key} contains a control character (U+${code}): remove it (names and subject fields are plain text)`);
-            }
+            const control = spec.text && isKnownString(value) ? findControlCharacter(value) : undefined;
+            if (control) checker.fail(key, `${describeControlCharacter(key, control)}: remove it (names and subject fields are plain text)`);
         }
         const context: CheckContext<I> = {
             olds: previous as Partial<I> | undefined,

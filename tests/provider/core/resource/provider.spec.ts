@@ -161,7 +161,7 @@ describe("core/resource/provider: what every defined resource gets", () => {
         it("rejects control characters in text inputs, naming the property", async () => {
             const { provider } = fakeVendor();
             const res = await provider.check({} as Inputs, { pem, name: "web\u0007" } as Inputs);
-            expect(res.failures).to.deep.equal([{ property: "name", reason: "name contains a control character (U+0007): remove it (names and subject fields are plain text)" }]);
+            expect(res.failures).to.deep.equal([{ property: "name", reason: "name contains a control character (U+0007) at position 4: remove it (names and subject fields are plain text)" }]);
         });
 
         it("passes unknown values through", async () => {
