@@ -4,7 +4,7 @@ import type { ErrorClassification, ParsedReply, VendorErrorReply, VendorProtocol
 import type { RateLimit } from "../core/rateLimit";
 import { scloudCredentials, scloudServiceUrl, type ScloudCredentials } from "./config";
 import { classifyScloudError, scloudErrorHint } from "./errors";
-import { flattenScloudParams, signScloudParams, type ScloudParams } from "./sign";
+import { flattenScloudParams, signScloudParams, type ScloudParams, type ScloudScalar } from "./sign";
 
 /**
  * Neither SCloud's nor UCloud's docs publish a rate for the ULB actions; they document only that
@@ -64,7 +64,7 @@ export function scloudParamSecrets(params: ScloudParams): string[] {
  * config, flattened, PublicKey and Signature added. Every ULB action needs a region, so a call
  * without one fails here, before anything is sent.
  */
-export function scloudRequestParams(action: string, params: ScloudParams, credentials: ScloudCredentials): Record<string, string | number | boolean> {
+export function scloudRequestParams(action: string, params: ScloudParams, credentials: ScloudCredentials): Record<string, ScloudScalar> {
     const withDefaults: ScloudParams = { Region: credentials.region, ProjectId: credentials.projectId, ...params, Action: action };
     if (withDefaults.Region === undefined || withDefaults.Region === null || withDefaults.Region === "") {
         throw new ConfigurationError(
