@@ -85,6 +85,21 @@ describe("tencent/certificate: TencentCertificate provider", function () {
             }
         });
 
+        it("never blocks a stack on an unchanged certificate that has expired, but refuses a new or changed one", async () => {
+            const old = testChain("old.example.com", { validity: "expired" });
+            const news = { certificatePublicKey: old.chainPem, certificatePrivateKey: old.leaf.privateKeyPem, alias: "old" };
+            const previous = { ...news, certificateType: "SVR", projectId: 0, certificateUse: "", tags: {}, repeatable: true, expiryWarningDays: 30, __defaults: [] };
+            const unchanged = await provider.check(previous as unknown as TencentCertificateInputs, { ...news, projectId: 3 } as unknown as TencentCertificateInputs);
+            expect(unchanged.failures ?? []).to.deep.equal([]);
+            const crlfOnly = await provider.check(previous as unknown as TencentCertificateInputs, { ...news, certificatePublicKey: old.chainPem.replace(/\n/g, "\r\n") } as unknown as TencentCertificateInputs);
+            expect(crlfOnly.failures ?? [], "a different encoding is not a change").to.deep.equal([]);
+            const fresh = await failuresFor(news);
+            expect(fresh.map((f) => f.reason).join("\n")).to.match(/expired/);
+            const other = testChain("other.example.com", { validity: "expired" });
+            const changed = await provider.check(previous as unknown as TencentCertificateInputs, { ...news, certificatePublicKey: other.chainPem, certificatePrivateKey: other.leaf.privateKeyPem } as unknown as TencentCertificateInputs);
+            expect((changed.failures ?? []).map((f) => f.reason).join("\n")).to.match(/expired/);
+        });
+
         it("accepts an encrypted key with its password", async () => {
             await checked({ certificatePublicKey: chain.chainPem, certificatePrivateKey: encryptPrivateKey(key, password), keyPassword: password });
         });
