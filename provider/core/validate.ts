@@ -1,3 +1,4 @@
+import { holdsPrivateKey } from "./pem/pemFailure";
 import { containsUnknown } from "./unknown";
 
 /** A check() failure as the engine prints it. */
@@ -25,7 +26,9 @@ export class InputChecker {
     }
 
     fail(property: string, reason: string): void {
-        const secret = this.secretNames.has(property);
+        // A private key pasted into a plain input must not be printed with it either.
+        const value = this.inputs[property];
+        const secret = this.secretNames.has(property) || holdsPrivateKey(typeof value === "string" ? value : JSON.stringify(value));
         this.failures.push({ property: secret ? "" : property, reason: secret || !reason.startsWith(property) ? `${property}: ${reason}` : reason });
     }
 

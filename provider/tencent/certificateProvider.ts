@@ -4,11 +4,12 @@ import { checkCertificateBundle, normalizePem, parseCertificateChain, samePem } 
 import { isClaimed, type CreateOnceSteps } from "../core/resource/createOnce";
 import type { CallContext, Created, ResourceDefinition } from "../core/resource/definition";
 import { DEFAULT_EXPIRY_WARNING_DAYS, expiryOf, type ExpiryOutputs } from "../core/resource/expiry";
+import type { PendingCreate } from "../core/resource/pending";
 import { defineProvider } from "../core/resource/provider";
 import { sameValue } from "../core/resource/table";
 import { callTencent, isTencentNotFound, tencentScope } from "./client";
 import { certificateTagResource, syncTencentTags, TENCENT_TAG_LIMITS, tagsFromList, tagsToList } from "./tags";
-import { tencentTimeToIso } from "./time";
+import { madeAround, tencentTimeToIso } from "./time";
 
 export type TencentCertificateType = "SVR" | "CA";
 
@@ -160,7 +161,7 @@ async function upload(inputs: TencentCertificateInputs, secrets: readonly string
 }
 
 /** UploadCertificate without duplicates: a lost reply is looked for among new uploads identical to ours. */
-function uploadSteps(inputs: TencentCertificateInputs, context: CallContext): CreateOnceSteps<Created<TencentCertificateOutputs>> {
+function uploadSteps(inputs: TencentCertificateInputs, context: CallContext, pending?: PendingCreate): CreateOnceSteps<Created<TencentCertificateOutputs>> {
     const searchKey = searchKeyFor(inputs.certificatePublicKey);
     const scope = tencentScope("ssl");
     return {
@@ -170,7 +171,10 @@ function uploadSteps(inputs: TencentCertificateInputs, context: CallContext): Cr
         create: () => upload(inputs, context.secrets, scope),
         async find(appeared) {
             const matches: string[] = [];
-            for (const id of appeared) if (isThisUpload(await describeCertificate(id, context.secrets), inputs)) matches.push(id);
+            for (const id of appeared) {
+                const detail = await describeCertificate(id, context.secrets);
+                if (isThisUpload(detail, inputs) && (!pending || madeAround(detail.InsertTime, pending.at))) matches.push(id);
+            }
             if (matches.length > 1) {
                 throw new Error(`${UPLOAD}: the reply was lost and ${matches.length} identical certificates appeared meanwhile (${matches.join(", ")}); delete the extra ones in the console and run again`);
             }
@@ -270,7 +274,7 @@ export const tencentCertificateDefinition: ResourceDefinition<TencentCertificate
     name: "TencentCertificate",
     inputs: {
         certificatePublicKey: { change: "replace", compare: "pem", reported: true },
-        certificatePrivateKey: { change: "replace", compare: "pem", secret: true, reported: true },
+        certificatePrivateKey: { change: "replace", compare: "privateKey", secret: true, reported: true },
         certificateType: { change: "replace", default: "SVR", reported: true },
         alias: { change: "update", autoName: ALIAS_RULE, text: true, reported: true },
         projectId: { change: "update", default: 0, reported: true },
@@ -345,7 +349,8 @@ export const tencentCertificateDefinition: ResourceDefinition<TencentCertificate
     isNotFound: isTencentNotFound,
 
     async converge(id, desired, current, context) {
-        const changed = await applyAttributes(id, current, desired);
+        // An adopted certificate is someone else's: referenced, never renamed, re-tagged or moved.
+        const changed = current.adopted ? false : await applyAttributes(id, current, desired);
         // Tencent reviews some uploads (status 0) before they can be used, as Terraform waits for.
         for (let i = 0; i < 10 && current.status === 0 && !changed; i++) {
             await context.sleep(500 * (i + 1));
@@ -366,11 +371,23 @@ export const tencentCertificateDefinition: ResourceDefinition<TencentCertificate
     toOutputs,
     inputsFromRecord: inputsFromDetail,
 
-    refineDiff(olds, news) {
-        // With repeatable=false, uploading a certificate whose leaf Tencent already holds adopts the
-        // old copy, which the replacement's delete would then remove: delete it first in that case.
+    refineDiff(olds, news, changed) {
         const sameLeaf = leafFingerprint(olds.certificatePublicKey) !== undefined && leafFingerprint(olds.certificatePublicKey) === leafFingerprint(news.certificatePublicKey);
-        return { deleteBeforeReplace: news.repeatable === false && sameLeaf };
+        const replaced = changed.filter((key) => tencentCertificateDefinition.inputs[key as keyof TencentCertificateInputs]?.change === "replace");
+        if (olds.adopted && news.repeatable === false && sameLeaf && replaced.length > 0) {
+            // Uploading the same leaf again would adopt the same certificate, leaving the change undone.
+            throw new Error(
+                `TencentCertificate ${olds.certificateId} was adopted (repeatable: false found it already uploaded), so this stack does not own it and cannot change ${replaced.join(", ")}: ` +
+                    "set repeatable: true to upload a copy of this stack's own, or change the certificate where it was uploaded",
+            );
+        }
+        return {
+            // Adopted: alias, project and tags belong to whoever uploaded it.
+            ignore: olds.adopted ? ["alias", "projectId", "tags"] : [],
+            // With repeatable=false, uploading a certificate whose leaf Tencent already holds adopts the
+            // old copy, which the replacement's delete would then remove: delete it first in that case.
+            deleteBeforeReplace: news.repeatable === false && sameLeaf,
+        };
     },
 
     findHint: (inputs) => `run \`DescribeCertificates\` with SearchKey "${inputs.alias}" (or search the SSL console for the alias), and compare the fingerprint with the certificate's`,

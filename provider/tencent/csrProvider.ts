@@ -2,11 +2,12 @@ import { isCountryCode } from "../core/country";
 import { OutcomeUnknownError } from "../core/errors";
 import type { CreateOnceSteps } from "../core/resource/createOnce";
 import type { CallContext, Created, ResourceDefinition } from "../core/resource/definition";
+import type { PendingCreate } from "../core/resource/pending";
 import { defineProvider } from "../core/resource/provider";
 import { sameValue } from "../core/resource/table";
 import { callTencent, isTencentNotFound, tencentScope } from "./client";
 import { TENCENT_TAG_LIMITS, tagsFromList, tagsToList } from "./tags";
-import { tencentTimeToIso } from "./time";
+import { madeAround, tencentTimeToIso } from "./time";
 
 export type TencentCsrAlgorithm = "RSA" | "ECC";
 
@@ -128,7 +129,7 @@ class CsrIdError extends Error {
 }
 
 /** CreateCSR without duplicates: a lost reply is looked for among new CSRs with our fields. */
-function createSteps(inputs: TencentCsrInputs, context: CallContext): CreateOnceSteps<Created<TencentCsrOutputs>> {
+function createSteps(inputs: TencentCsrInputs, context: CallContext, pending?: PendingCreate): CreateOnceSteps<Created<TencentCsrOutputs>> {
     const params = { ...requestFields(inputs), ...(Object.keys(inputs.tags ?? {}).length ? { Tags: tagsToList(inputs.tags) } : {}) };
     return {
         label: "Tencent CreateCSR",
@@ -141,7 +142,10 @@ function createSteps(inputs: TencentCsrInputs, context: CallContext): CreateOnce
         },
         async find(appeared) {
             const matches: string[] = [];
-            for (const id of appeared) if (isThisCsr(await describeCsr(id, context.secrets), inputs)) matches.push(id);
+            for (const id of appeared) {
+                const detail = await describeCsr(id, context.secrets);
+                if (isThisCsr(detail, inputs) && (!pending || madeAround(detail.CreateTime, pending.at))) matches.push(id);
+            }
             if (matches.length > 1) {
                 throw new Error(`Tencent CreateCSR: the reply was lost and ${matches.length} identical CSRs appeared meanwhile (${matches.join(", ")}); delete the extra ones in the console and run again`);
             }
@@ -192,7 +196,8 @@ function toOutputs(id: string, inputs: TencentCsrInputs, d: CsrDetail): TencentC
         keyParameter: d.KeyParameter ?? inputs.keyParameter,
         remark: d.Remarks ?? inputs.remark,
         tags: Array.isArray(d.Tags) ? tagsFromList(d.Tags) : inputs.tags,
-        generate: inputs.generate || csr !== "",
+        // The input as given: a CSR generated outside Pulumi is not drift on `generate` (a replacement would destroy it).
+        generate: inputs.generate,
         keyPassword: inputs.keyPassword,
         csrId: id,
         csr,
@@ -300,8 +305,9 @@ export const tencentCsrDefinition: ResourceDefinition<TencentCsrInputs, TencentC
     inputsFromRecord: inputsFromCsr,
 
     refineDiff(olds, _news, changed) {
-        // A generated CSR is immutable: any change to it replaces it.
-        return { replaces: (olds.csr ?? "") !== "" ? changed : [] };
+        // A generated CSR is immutable: any change to it replaces it, except asking to generate it,
+        // which it already is.
+        return { replaces: (olds.csr ?? "") !== "" ? changed.filter((key) => key !== "generate") : [] };
     },
 
     findHint: (inputs) => `run \`DescribeCSRSet\` with Domain "${inputs.domain}" (or look in the SSL console's CSR list) for a CSR created at that time`,

@@ -22,7 +22,8 @@ export function tagsToList(tags: Readonly<Record<string, string>> | undefined): 
  * set or remove them, so they are never drift.
  */
 export function tagsFromList(list: unknown): Record<string, string> {
-    const out: Record<string, string> = {};
+    // No prototype: a tag named "__proto__" or "constructor" is a tag like any other.
+    const out: Record<string, string> = Object.create(null) as Record<string, string>;
     if (!Array.isArray(list)) return out;
     for (const item of list as Array<{ TagKey?: unknown; TagValue?: unknown }>) {
         if (typeof item?.TagKey !== "string" || isReservedTagKey(item.TagKey)) continue;
@@ -44,7 +45,7 @@ export async function syncTencentTags(
     callOptions?: CallOptions,
 ): Promise<void> {
     const replace = Object.entries(news).filter(([k, v]) => olds[k] !== v).map(([TagKey, TagValue]) => ({ TagKey, TagValue }));
-    const remove = Object.keys(olds).filter((k) => !(k in news)).map((TagKey) => ({ TagKey }));
+    const remove = Object.keys(olds).filter((k) => !Object.hasOwn(news, k)).map((TagKey) => ({ TagKey }));
     const steps = Math.max(Math.ceil(replace.length / 10), Math.ceil(remove.length / 10));
     const replaceChunks = chunks(replace, 10);
     const removeChunks = chunks(remove, 10);

@@ -1,5 +1,6 @@
 import type { InputChecker } from "../validate";
 import type { CreateOnceSteps } from "./createOnce";
+import type { PendingCreate } from "./pending";
 import type { InputTable, OutputTable } from "./table";
 
 /** What a vendor's validation knows besides the inputs. */
@@ -27,6 +28,8 @@ export interface Created<O> {
 /** What a change list means beyond the table: replacements that depend on the object's state. */
 export interface DiffRefinement {
     readonly replaces?: readonly string[];
+    /** Changed inputs that do not count as changes (e.g. attributes of an adopted object, never modified). */
+    readonly ignore?: readonly string[];
     /** Delete the old object before creating the new one (when both cannot exist at once). */
     readonly deleteBeforeReplace?: boolean;
 }
@@ -54,8 +57,12 @@ export interface ResourceDefinition<I extends object, O extends I, R> {
 
     /** Vendor rules, after the framework applied defaults, auto-names and PEM normalisation; may normalise `inputs` in place. */
     validate(checker: InputChecker, inputs: Record<string, unknown>, context: CheckContext<I>): void;
-    /** How to create the object without duplicates (see createOnce). */
-    createSteps(inputs: I, context: CallContext): CreateOnceSteps<Created<O>>;
+    /**
+     * How to create the object without duplicates (see createOnce). `pending` is given when the
+     * steps look for the object of a create whose outcome was unknown: find should then only
+     * take objects made around `pending.at`.
+     */
+    createSteps(inputs: I, context: CallContext, pending?: PendingCreate): CreateOnceSteps<Created<O>>;
     describe(id: string, context: CallContext): Promise<R>;
     isNotFound(error: unknown): boolean;
     /**

@@ -76,7 +76,7 @@ export class DefinedProvider<I extends object, O extends I, R> implements dynami
                 defaults.push(key);
             }
             const value = inputs[key];
-            if (spec.compare === "pem" && isKnownString(value)) inputs[key] = normalizePem(value);
+            if ((spec.compare === "pem" || spec.compare === "privateKey") && isKnownString(value)) inputs[key] = normalizePem(value);
             const control = spec.text && isKnownString(value) ? findControlCharacter(value) : undefined;
             if (control) checker.fail(key, `${describeControlCharacter(key, control)}: remove it (names and subject fields are plain text)`);
         }
@@ -95,11 +95,12 @@ export class DefinedProvider<I extends object, O extends I, R> implements dynami
         const table = this.table();
         const o = olds as unknown as Bag;
         const n = news as unknown as Bag;
-        const changed = Object.entries(table)
+        const differing = Object.entries(table)
             .filter(([key, spec]) => containsUnknown(n[key]) || !sameValue((spec as InputSpec).compare, o[key], n[key]))
             .map(([key]) => key);
+        const refined = this.definition.refineDiff?.(olds, news, differing) ?? {};
+        const changed = differing.filter((key) => !(refined.ignore ?? []).includes(key));
         const replaces = new Set(changed.filter((key) => table[key]?.change === "replace"));
-        const refined = this.definition.refineDiff?.(olds, news, changed) ?? {};
         for (const key of refined.replaces ?? []) replaces.add(key);
         // A new provider version must reach state, or refresh and delete keep running the old code.
         const providerChanged = n.__provider !== undefined && !containsUnknown(n.__provider) && o.__provider !== n.__provider;
@@ -158,7 +159,12 @@ export class DefinedProvider<I extends object, O extends I, R> implements dynami
         let previous = olds as Partial<O>;
         if (vendorId === undefined) {
             // A create whose outcome was unknown: find what it made, else make it now.
-            const created = (await this.findPending(olds as unknown as Bag, context)) ?? (await createOnce(this.definition.createSteps(news, context), this.runtime));
+            // The object may match the inputs it was created with, or (a finishing update that failed
+            // after creating it) the new ones.
+            const created =
+                (await this.findPending(olds as unknown as Bag, context)) ??
+                (await this.findPending({ ...(news as object), [PENDING_KEY]: (olds as unknown as Bag)[PENDING_KEY] }, context)) ??
+                (await createOnce(this.definition.createSteps(news, context), this.runtime));
             vendorId = created.id;
             previous = { ...(olds as object), ...created.state } as Partial<O>;
         }
@@ -223,7 +229,7 @@ export class DefinedProvider<I extends object, O extends I, R> implements dynami
     private async findPending(state: Bag | undefined, context: CallContext): Promise<Created<O> | undefined> {
         const pending = pendingOf(state);
         if (!pending) return undefined;
-        const steps = this.definition.createSteps(state as unknown as I, context);
+        const steps = this.definition.createSteps(state as unknown as I, context, pending);
         return findLostCreate(steps, new Set(pending.before));
     }
 

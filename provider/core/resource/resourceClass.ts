@@ -19,8 +19,8 @@ export function secretProperties(definition: ResourceTables): string[] {
 }
 
 /**
- * The props and options a resource class hands to `pulumi.dynamic.Resource`: every output seeded
- * (so the class's declared outputs are filled), secret inputs wrapped as secrets whatever the
+ * The props and options a resource class hands to `pulumi.dynamic.Resource`: every input and
+ * output seeded (so the class's declared outputs are filled), secret inputs wrapped as secrets whatever the
  * caller passed, the secret list for additionalSecretOutputs, and the logical name for auto-naming.
  */
 export function resourceProps(
@@ -31,7 +31,9 @@ export function resourceProps(
 ): { props: pulumi.Inputs; opts: pulumi.CustomResourceOptions } {
     const given = (args ?? {}) as Record<string, pulumi.Input<unknown> | undefined>;
     const props: pulumi.Inputs = {};
-    for (const key of Object.keys(definition.outputs)) props[key] = undefined;
+    // Every input and output is seeded, so the engine's values reach the class even where the
+    // program gave none (an auto-name, or every property of a `get`).
+    for (const key of [...Object.keys(definition.inputs), ...Object.keys(definition.outputs)]) props[key] = undefined;
     for (const [key, value] of Object.entries(given)) props[key] = value;
     for (const key of keysWhere(definition.inputs as Record<string, InputSpec>, (s) => s.secret === true)) {
         if (given[key] !== undefined) props[key] = pulumi.secret(given[key]);

@@ -1,3 +1,4 @@
+import { privateKeyIdentity } from "../keyIdentity";
 import { samePem } from "../pem";
 import type { PlainValue } from "../outputs";
 
@@ -17,7 +18,9 @@ export type Comparison =
     /** PEM text: line endings and surrounding whitespace are not changes. */
     | "pem"
     /** A map of tag keys to values, whatever the key order. */
-    | "tags";
+    | "tags"
+    /** A PEM private key: the same key in another encoding (PKCS#1, PKCS#8) is not a change. */
+    | "privateKey";
 
 /** One input's behaviour: the single place each resource states it. */
 export interface InputSpec {
@@ -56,8 +59,8 @@ export type OutputTable<O> = { readonly [K in keyof O & string]-?: OutputSpec };
 /** Inputs the framework fills in itself (auto-names), so a later check can tell them from the user's. */
 export const DEFAULTS_KEY = "__defaults";
 
-/** The logical name the resource class passes to check for auto-naming; never stored. */
-export const NAME_KEY = "__name";
+/** The logical name the resource class passes to check for auto-naming; never stored. (Not `__name`: Pulumi's Resource has a property of that name.) */
+export const NAME_KEY = "__cloudcertsName";
 
 export function keysWhere<I>(table: InputTable<I>, test: (spec: InputSpec) => boolean): string[] {
     return Object.entries(table as Record<string, InputSpec>)
@@ -78,6 +81,9 @@ export function sameValue(compare: Comparison | undefined, a: unknown, b: unknow
             return emptyToNull(a) === emptyToNull(b);
         case "tags":
             return tagEntries(a) === tagEntries(b);
+        case "privateKey":
+            if (sameValue("pem", a, b)) return true;
+            return typeof a === "string" && typeof b === "string" && privateKeyIdentity(a) !== undefined && privateKeyIdentity(a) === privateKeyIdentity(b);
         default:
             return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
     }

@@ -129,26 +129,26 @@ describe("core/resource/provider: what every defined resource gets", () => {
     describe("check", () => {
         it("applies defaults and auto-names from the logical name, which is not stored", async () => {
             const { provider } = fakeVendor();
-            const inputs = await checked(provider, {}, { __name: "Web Cert", pem });
+            const inputs = await checked(provider, {}, { __cloudcertsName: "Web Cert", pem });
             expect(inputs).to.include({ size: 2, label: "" });
             expect(inputs.name).to.match(/^web-cert-[0-9a-f]{8}$/);
-            expect(inputs).not.to.have.property("__name");
+            expect(inputs).not.to.have.property("__cloudcertsName");
             expect(inputs).to.have.deep.property("__defaults", ["name"]);
         });
 
         it("keeps an auto-name across updates and makes a new one when there are no old inputs (a replacement)", async () => {
             const { provider } = fakeVendor();
-            const first = await checked(provider, {}, { __name: "web", pem });
-            expect((await checked(provider, first, { __name: "web", pem, size: 3 })).name).to.equal(first.name);
-            expect((await checked(provider, {}, { __name: "web", pem })).name).not.to.equal(first.name);
-            expect((await checked(provider, first, { __name: "web", pem, name: "explicit" })).name).to.equal("explicit");
+            const first = await checked(provider, {}, { __cloudcertsName: "web", pem });
+            expect((await checked(provider, first, { __cloudcertsName: "web", pem, size: 3 })).name).to.equal(first.name);
+            expect((await checked(provider, {}, { __cloudcertsName: "web", pem })).name).not.to.equal(first.name);
+            expect((await checked(provider, first, { __cloudcertsName: "web", pem, name: "explicit" })).name).to.equal("explicit");
         });
 
         it("keeps a name from state written before auto-naming, and re-auto-names once the user drops an explicit one", async () => {
             const { provider } = fakeVendor();
-            expect((await checked(provider, { name: "", pem, size: 2 }, { __name: "web", pem })).name).to.equal("");
-            const explicit = await checked(provider, {}, { __name: "web", pem, name: "mine" });
-            expect((await checked(provider, explicit, { __name: "web", pem })).name).to.match(/^web-[0-9a-f]{8}$/);
+            expect((await checked(provider, { name: "", pem, size: 2 }, { __cloudcertsName: "web", pem })).name).to.equal("");
+            const explicit = await checked(provider, {}, { __cloudcertsName: "web", pem, name: "mine" });
+            expect((await checked(provider, explicit, { __cloudcertsName: "web", pem })).name).to.match(/^web-[0-9a-f]{8}$/);
         });
 
         it("treats an empty secret as none and normalises PEM", async () => {
@@ -238,7 +238,7 @@ describe("core/resource/provider: what every defined resource gets", () => {
         it("records a create whose outcome stays unknown as pending, saying what may exist and what happens next", async () => {
             const { v, provider } = pendingCreate();
             v.rows.set("old-1", { id: "old-1", name: "other", pem, size: 2, label: "" });
-            const inputs = await checked(provider, {}, { __name: "web", pem, key });
+            const inputs = await checked(provider, {}, { __cloudcertsName: "web", pem, key });
             const err = (await provider.create(inputs).catch((e: unknown) => e)) as PendingCreateError;
             expect(err).to.be.instanceOf(PendingCreateError);
             expect(isPendingId(err.id)).to.equal(true);
@@ -250,7 +250,7 @@ describe("core/resource/provider: what every defined resource gets", () => {
 
         it("the next up finds a pending create's object and makes no other", async () => {
             const { v, provider } = pendingCreate();
-            const inputs = await checked(provider, {}, { __name: "web", pem });
+            const inputs = await checked(provider, {}, { __cloudcertsName: "web", pem });
             const err = (await provider.create(inputs).catch((e: unknown) => e)) as PendingCreateError;
             expect((await provider.diff(err.id, err.properties as unknown as Outputs, inputs)).changes).to.equal(true);
             const updated = await provider.update(err.id, err.properties as unknown as Outputs, inputs);
@@ -268,7 +268,7 @@ describe("core/resource/provider: what every defined resource gets", () => {
             const { v, provider } = fakeVendor();
             v.failCreate = ["lostBeforeStoring", "lostBeforeStoring", "lostBeforeStoring"];
             v.failListCalls.add(2);
-            const inputs = await checked(provider, {}, { __name: "web", pem });
+            const inputs = await checked(provider, {}, { __cloudcertsName: "web", pem });
             const err = (await provider.create(inputs).catch((e: unknown) => e)) as PendingCreateError;
             expect(err).to.be.instanceOf(PendingCreateError);
             const updated = await provider.update(err.id, err.properties as unknown as Outputs, inputs);
@@ -278,7 +278,7 @@ describe("core/resource/provider: what every defined resource gets", () => {
 
         it("destroy removes a pending create's object, and refresh reports it gone when there is none", async () => {
             const made = pendingCreate();
-            const inputs = await checked(made.provider, {}, { __name: "web", pem });
+            const inputs = await checked(made.provider, {}, { __cloudcertsName: "web", pem });
             const err = (await made.provider.create(inputs).catch((e: unknown) => e)) as PendingCreateError;
             await made.provider.delete(err.id, err.properties as unknown as Outputs);
             expect(made.v.rows.size).to.equal(0);

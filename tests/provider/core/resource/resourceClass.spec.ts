@@ -13,10 +13,12 @@ describe("core/resource/resourceClass: the class side derives from the same tabl
     it("seeds every output, wraps secret inputs as secrets and passes the logical name", async () => {
         const { props, opts } = resourceProps(tencentCertificateDefinition, "web", { certificatePublicKey: "pem", certificatePrivateKey: "key" }, { protect: true });
         for (const key of Object.keys(tencentCertificateDefinition.outputs)) expect(props).to.have.property(key, undefined);
+        // Inputs the program left out are outputs too (the auto-named alias; everything on the get path).
+        expect(props).to.have.property("alias", undefined);
         expect(pulumi.Output.isInstance(props.certificatePrivateKey)).to.equal(true);
         expect(await pulumi.isSecret(props.certificatePrivateKey as pulumi.Output<string>)).to.equal(true);
         expect(props.certificatePublicKey).to.equal("pem");
-        expect(props.__name).to.equal("web");
+        expect(props.__cloudcertsName).to.equal("web");
         expect(opts).to.include({ protect: true });
         expect(opts.additionalSecretOutputs).to.have.members(["certificatePrivateKey", "keyPassword"]);
     });
