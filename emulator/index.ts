@@ -3,7 +3,8 @@ import { FaultInjector, parseFaultSpec, type Fault, type FaultSpec } from "./cor
 import { RateLimiter, type MonotonicClock } from "./core/rateLimiter";
 import { startServer } from "./core/server";
 import { Store } from "./core/store";
-import type { Clock, Inventory, VendorContext, VendorName, VendorService } from "./core/types";
+import type { Clock, Inventory, VendorContext, VendorName } from "./core/types";
+import type { VendorService } from "./core/vendorService";
 import type { TencentCredentials } from "./tencent/auth";
 import { resolveTencentCredentials, type TencentCredentialOptions } from "./tencent/credentials";
 import { createTencentService } from "./tencent/index";
@@ -74,20 +75,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const host = options.host ?? "127.0.0.1";
     const store = await Store.open(options.stateFile);
     const rateLimiter = options.rateLimits === false ? undefined : new RateLimiter(options.rateLimitClock);
-    const context: VendorContext = { store, now: options.now ?? (() => new Date()), rateLimiter };
+    const context: VendorContext = { store, now: options.now ?? (() => new Date()) };
     const credentials: EmulatorCredentials = { tencent: resolveTencentCredentials(options.credentials?.tencent, env) };
 
     // The vendor plug-in point: each new vendor adds one line here and one field to EmulatorEndpoints.
-    const services: VendorService[] = [createTencentService(context, credentials.tencent)];
-    const vendors = new Map<VendorName, VendorService>(services.map((service) => [service.name, service]));
+    const tencent = createTencentService(context, credentials.tencent);
+    const vendors = new Map<VendorName, VendorService>([[tencent.name, tencent]]);
 
-    const deps: AdminDependencies = { vendors, faults: new FaultInjector(), store, rateLimiter };
+    const deps: AdminDependencies = { vendors, faults: new FaultInjector(), store, rateLimiter, now: context.now };
     const server = await startServer(host, options.port ?? 0, deps);
     const url = formatUrl(host, server.port);
 
     return {
         url,
-        endpoints: { tencent: `${url}/tencent` },
+        endpoints: { tencent: `${url}${tencent.prefix}` },
         credentials,
         inventory: () => buildInventory(vendors),
         setFaults: (faults) => deps.faults.set(faults.map((fault) => parseFaultSpec(fault))),
