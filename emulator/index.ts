@@ -1,5 +1,6 @@
 import { buildInventory, resetAll, type AdminDependencies } from "./core/admin";
-import { FaultInjector, parseFaultSpec, type Fault, type FaultSpec } from "./core/faults";
+import { acceptFaultSpec } from "./core/faultRules";
+import { FaultInjector, type Fault, type FaultSpec } from "./core/faults";
 import { RateLimiter, type MonotonicClock } from "./core/rateLimiter";
 import { startServer } from "./core/server";
 import { Store } from "./core/store";
@@ -91,7 +92,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         endpoints: { tencent: `${url}${tencent.prefix}` },
         credentials,
         inventory: () => buildInventory(vendors),
-        setFaults: (faults) => deps.faults.set(faults.map((fault) => parseFaultSpec(fault))),
+        setFaults: (faults) => deps.faults.set(faults.map((fault) => acceptFaultSpec(fault, vendors))),
         faults: () => deps.faults.list(),
         async reset() {
             resetAll(deps);

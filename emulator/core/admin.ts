@@ -1,4 +1,5 @@
-import { FaultSpecError, parseFaultSpec, type FaultInjector } from "./faults";
+import { acceptFaultSpec } from "./faultRules";
+import { FaultSpecError, type FaultInjector } from "./faults";
 import type { RateLimiter } from "./rateLimiter";
 import { adminError, jsonReply } from "./reply";
 import type { Store } from "./store";
@@ -80,7 +81,7 @@ function handleFaults(method: string, request: EmulatorRequest, deps: AdminDepen
             }
             try {
                 // POST *sets* the faults: the list in the body replaces whatever was there.
-                const specs = (Array.isArray(body) ? body : [body]).map(parseFaultSpec);
+                const specs = (Array.isArray(body) ? body : [body]).map((value) => acceptFaultSpec(value, deps.vendors));
                 return jsonReply(200, { faults: faults.set(specs) });
             } catch (error) {
                 if (error instanceof FaultSpecError) return adminError(400, error.message);

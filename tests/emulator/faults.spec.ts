@@ -121,9 +121,27 @@ describe("emulator: fault injection", () => {
         expect(emulator.faults()[0]).to.include({ fired: 1 });
     });
 
-    it("faults for another vendor do not touch Tencent", async () => {
-        emulator.setFaults([{ vendor: "huawei", kind: "http", status: 500 }]);
-        expect(await tcError(emulator, clock, "DescribeCertificates")).to.equal("");
+    it("faults that could never fire are refused: a vendor that is not served, an action the vendor does not have, a throttle after the action", () => {
+        expect(() => emulator.setFaults([{ vendor: "huawei", kind: "http", status: 500 }])).to.throw(/does not serve huawei/);
+        expect(() => emulator.setFaults([{ vendor: "tencent", action: "DescribeCertificateDetails", kind: "reset" }])).to.throw(/tencent has no action "DescribeCertificateDetails"/);
+        expect(() => emulator.setFaults([{ vendor: "tencent", action: "UploadCertificate", kind: "throttle", when: "after" }])).to.throw(/throttle fault cannot come "after"/);
+        // A refused list leaves the faults that were set alone.
+        emulator.setFaults([{ vendor: "tencent", action: "UploadCertificate", kind: "throttle", when: "before" }]);
+        expect(() => emulator.setFaults([{ vendor: "tencent", kind: "reset" }, { vendor: "tencent", action: "Nope", kind: "reset" }])).to.throw(/no action "Nope"/);
+        expect(emulator.faults().map((f) => f.kind)).to.deep.equal(["throttle"]);
+    });
+
+    it("POST /_emulator/faults answers 400 with the reason for an unknown action or a throttle after the action, and keeps the faults it had", async () => {
+        await adminFetch(emulator, "faults", { method: "POST", body: { vendor: "tencent", action: "DescribeCertificates", kind: "latency", latencyMs: 1 } });
+        const unknown = await adminFetch(emulator, "faults", { method: "POST", body: { vendor: "tencent", action: "UploadCertificates", kind: "http", status: 500 } });
+        expect(unknown.status).to.equal(400);
+        expect((unknown.json as { error: string }).error).to.contain('tencent has no action "UploadCertificates"').and.contain("UploadCertificate,");
+        const throttleAfter = await adminFetch(emulator, "faults", { method: "POST", body: [{ vendor: "tencent", action: "UploadCertificate", kind: "throttle", when: "after" }] });
+        expect(throttleAfter.status).to.equal(400);
+        expect((throttleAfter.json as { error: string }).error).to.contain('throttle fault cannot come "after"');
+        expect(((await adminFetch(emulator, "faults")).json as { faults: { kind: string }[] }).faults.map((f) => f.kind)).to.deep.equal(["latency"]);
+        // Nothing was set by the refused requests: an upload goes through untouched.
+        expect(await tcError(emulator, clock, "UploadCertificate", uploadParams(testChain("refused-faults")))).to.equal("");
     });
 
     it("POST /_emulator/faults sets, GET lists, DELETE clears; invalid faults are refused with 400", async () => {

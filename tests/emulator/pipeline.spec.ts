@@ -3,7 +3,8 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ApiError } from "../../emulator/core/apiError";
-import { FaultInjector, parseFaultSpec } from "../../emulator/core/faults";
+import { acceptFaultSpec } from "../../emulator/core/faultRules";
+import { FaultInjector } from "../../emulator/core/faults";
 import { RateLimiter } from "../../emulator/core/rateLimiter";
 import { jsonReply } from "../../emulator/core/reply";
 import { headerValue } from "../../emulator/core/request";
@@ -142,7 +143,7 @@ describe("emulator/core: the request pipeline, with vendors that are not Tencent
     const create = (headers: Record<string, string> = { "x-sig": "good", "x-ak": "ak1" }): Promise<Response> =>
         fetch(`${base}/rest/things`, { method: "POST", headers, body: "widget" });
     const setFaults = (...specs: unknown[]): void => {
-        faults.set(specs.map((spec) => parseFaultSpec(spec)));
+        faults.set(specs.map((spec) => acceptFaultSpec(spec, vendors)));
     };
 
     it("routes by prefix; a path the vendor does not route is its own reply, without authentication", async () => {
@@ -223,5 +224,18 @@ describe("emulator/core: the request pipeline, with vendors that are not Tencent
         setFaults({ vendor: "scloud", kind: "http", status: 500, count: 5 });
         expect((await create()).status).to.equal(200);
         expect(faults.list()[0]).to.include({ fired: 0 });
+    });
+
+    it("refuses faults that could never fire: unknown action, unserved vendor, throttle after the action", () => {
+        expect(() => acceptFaultSpec({ vendor: "huawei", action: "DescribeSSL", kind: "reset" }, vendors)).to.throw(/huawei has no action "DescribeSSL"; its actions are CreateThing, ShowThing, Explode/);
+        expect(() => acceptFaultSpec({ vendor: "alibaba", kind: "reset" }, vendors)).to.throw(/does not serve alibaba \(it serves huawei, scloud\)/);
+        expect(() => acceptFaultSpec({ vendor: "scloud", kind: "throttle", when: "after" }, vendors)).to.throw(/cannot come "after"/);
+        for (const ok of [
+            { vendor: "scloud", kind: "throttle", when: "before" },
+            { vendor: "huawei", action: "CreateThing", kind: "http", status: 502, when: "after" },
+            { vendor: "huawei", kind: "latency", latencyMs: 1, when: "after" },
+        ]) {
+            expect(acceptFaultSpec(ok, vendors), JSON.stringify(ok)).to.deep.equal(ok);
+        }
     });
 });
