@@ -17,15 +17,25 @@ describe("emulator: rate limits", () => {
 
     before(async () => {
         // A frozen monotonic clock makes the token buckets deterministic: no refill unless the test moves it.
-        ({ emulator, clock } = await startTestEmulator({ rateLimitClock: () => ticks }));
+        ({ emulator, clock } = await startTestEmulator({ rateLimits: true, rateLimitClock: () => ticks }));
     });
     beforeEach(() => emulator.reset());
     after(() => emulator.close());
 
-    it("allows 20 DescribeCertificates per second, then answers RequestLimitExceeded; refills with time", async () => {
-        expect(await burst(emulator, clock, "DescribeCertificates", 25)).to.deep.equal({ "": 20, RequestLimitExceeded: 5 });
-        ticks += 100; // 0.1 s refills two tokens
+    it("allows 10 DescribeCertificates per second, then answers RequestLimitExceeded; refills with time", async () => {
+        expect(await burst(emulator, clock, "DescribeCertificates", 15)).to.deep.equal({ "": 10, RequestLimitExceeded: 5 });
+        ticks += 200; // 0.2 s refills two tokens
         expect(await burst(emulator, clock, "DescribeCertificates", 3)).to.deep.equal({ "": 2, RequestLimitExceeded: 1 });
+    });
+
+    it("allows 20 UploadCertificate per second, counted before the parameters are checked", async () => {
+        // Empty uploads fail their parameter check, which comes after the limiter, so they still use up tokens.
+        expect(await burst(emulator, clock, "UploadCertificate", 23)).to.deep.equal({ MissingParameter: 20, RequestLimitExceeded: 3 });
+    });
+
+    it("allows 20 ModifyResourceTags per second (the Tag service's limit)", async () => {
+        const counts = await Promise.all(Array.from({ length: 22 }, () => tcError(emulator, clock, "ModifyResourceTags", {}, { service: "tag" })));
+        expect(counts.filter((code) => code === "RequestLimitExceeded")).to.have.length(2);
     });
 
     it("limits CreateCSR to 10 per second, with a bucket per action", async () => {
@@ -36,7 +46,7 @@ describe("emulator: rate limits", () => {
     });
 
     it("the throttling answer is Tencent's envelope with HTTP 200", async () => {
-        await burst(emulator, clock, "DescribeCertificate", 20, { CertificateId: "x" });
+        await burst(emulator, clock, "DescribeCertificate", 10, { CertificateId: "x" });
         const response = await send(signedRequest(emulator, clock, "DescribeCertificate", { CertificateId: "x" }));
         expect(response.status).to.equal(200);
         const body = (await response.json()) as { Response: { Error: { Code: string }; RequestId: string } };
