@@ -1,8 +1,9 @@
 import { headerValue } from "../core/request";
 import type { EmulatorRequest } from "../core/types";
 import type { Caller } from "../core/vendorService";
+import type { TencentCredentials } from "../credentials";
 import { PRODUCT_VERSIONS, TENCENT_ACTIONS, type TencentProduct } from "./actions";
-import { verifyTc3, type TencentCredentials } from "./auth";
+import { verifyTc3 } from "./auth";
 import { TencentError } from "./envelope";
 
 /**
