@@ -57,15 +57,6 @@ async function main(): Promise<void> {
         ...(values.state !== undefined ? { stateFile: values.state } : {}),
         rateLimits: !values["no-rate-limits"],
     });
-    process.stdout.write(
-        `${JSON.stringify({
-            url: emulator.url,
-            endpoints: emulator.endpoints,
-            credentials: emulator.credentials,
-            inventory: `${emulator.url}/_emulator/inventory`,
-            faults: `${emulator.url}/_emulator/faults`,
-        })}\n`,
-    );
 
     let stopping = false;
     const stop = (): void => {
@@ -79,8 +70,19 @@ async function main(): Promise<void> {
             },
         );
     };
+    // Before the line is printed: a script may signal as soon as it has read it.
     process.on("SIGINT", stop);
     process.on("SIGTERM", stop);
+
+    process.stdout.write(
+        `${JSON.stringify({
+            url: emulator.url,
+            endpoints: emulator.endpoints,
+            credentials: emulator.credentials,
+            inventory: `${emulator.url}/_emulator/inventory`,
+            faults: `${emulator.url}/_emulator/faults`,
+        })}\n`,
+    );
 }
 
 main().catch((error: unknown) => {

@@ -92,6 +92,22 @@ describe("emulator: cloudcerts-emulator CLI", function () {
         expect(await readFile(stateFile, "utf8")).to.contain("cli.example.com");
     });
 
+    it("prints every vendor's fake default credentials when the environment sets none", async () => {
+        const { child, firstLine } = await runCli(["--port", "0"]);
+        try {
+            const info = JSON.parse(firstLine) as { credentials: Record<string, unknown> };
+            expect(info.credentials).to.deep.equal({
+                tencent: { secretId: "AKIDCLOUDCERTSEMULATOR", secretKey: "cloudcerts-emulator-tencent-key" },
+                huawei: { accessKey: "CLOUDCERTSEMULATORHUAWEI", secretKey: "cloudcerts-emulator-huawei-key" },
+                alibaba: { accessKeyId: "CLOUDCERTSEMULATORALIBABA", accessKeySecret: "cloudcerts-emulator-alibaba-key" },
+                scloud: { publicKey: "cloudcerts-emulator-scloud-public-key", privateKey: "cloudcerts-emulator-scloud-private-key" },
+            });
+        } finally {
+            child.kill("SIGTERM");
+        }
+        expect(await exitCode(child)).to.equal(0);
+    });
+
     it("rejects unknown options with exit code 2", async () => {
         const child = spawn(process.execPath, ["--import", "tsx", "emulator/cli.ts", "--bogus"], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
         let err = "";
