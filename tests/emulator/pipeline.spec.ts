@@ -76,9 +76,8 @@ function restVendor(store: Store, runs: string[]): VendorService {
             if (collection === "ghost") return { kind: "call", action: "Ghost" };
             return { kind: "reply", reply: jsonReply(404, { error_code: "APIG.0101", error_msg: "no such route" }) };
         },
-        authenticate(request, now) {
+        authenticate(request) {
             if (headerValue(request, "x-sig") !== "good") throw new ApiError("APIG.0301", "signature mismatch", 401);
-            if (now.getTime() < 0) throw new ApiError("APIG.0302", "clock");
             const route = this.route(request);
             return { id: headerValue(request, "x-ak") ?? "", action: route.kind === "call" ? (route.action ?? "") : "" };
         },
