@@ -4,7 +4,8 @@ import { startEmulator } from "./index";
 
 /**
  * `cloudcerts-emulator [--port 0] [--host 127.0.0.1] [--state file.json] [--no-rate-limits]`
- * Prints one JSON line with the endpoints on stdout (scripts read it to find the port), then serves
+ * Prints one JSON line with the endpoints and every vendor's (fake) credentials on stdout (scripts
+ * read it to find the port; a user pastes the credentials into their stack's config), then serves
  * until SIGINT or SIGTERM, when it finishes requests in progress, writes the state file and exits 0.
  */
 
@@ -15,7 +16,11 @@ const USAGE = `Usage: cloudcerts-emulator [--port <n>] [--host <addr>] [--state 
   --state <file>      load state from this JSON file and keep it up to date
   --no-rate-limits    do not enforce the vendors' per-action rate limits
 
-Credentials: CLOUDCERTS_EMULATOR_TENCENT_SECRET_ID / _SECRET_KEY / _TOKEN override the defaults.
+Credentials (fake defaults unless set; printed on the JSON line):
+  CLOUDCERTS_EMULATOR_TENCENT_SECRET_ID, _TENCENT_SECRET_KEY, _TENCENT_TOKEN
+  CLOUDCERTS_EMULATOR_HUAWEI_ACCESS_KEY, _HUAWEI_SECRET_KEY
+  CLOUDCERTS_EMULATOR_ALIBABA_ACCESS_KEY_ID, _ALIBABA_ACCESS_KEY_SECRET
+  CLOUDCERTS_EMULATOR_SCLOUD_PUBLIC_KEY, _SCLOUD_PRIVATE_KEY
 `;
 
 async function main(): Promise<void> {
@@ -52,14 +57,6 @@ async function main(): Promise<void> {
         ...(values.state !== undefined ? { stateFile: values.state } : {}),
         rateLimits: !values["no-rate-limits"],
     });
-    process.stdout.write(
-        `${JSON.stringify({
-            url: emulator.url,
-            endpoints: emulator.endpoints,
-            inventory: `${emulator.url}/_emulator/inventory`,
-            faults: `${emulator.url}/_emulator/faults`,
-        })}\n`,
-    );
 
     let stopping = false;
     const stop = (): void => {
@@ -73,8 +70,19 @@ async function main(): Promise<void> {
             },
         );
     };
+    // Before the line is printed: a script may signal as soon as it has read it.
     process.on("SIGINT", stop);
     process.on("SIGTERM", stop);
+
+    process.stdout.write(
+        `${JSON.stringify({
+            url: emulator.url,
+            endpoints: emulator.endpoints,
+            credentials: emulator.credentials,
+            inventory: `${emulator.url}/_emulator/inventory`,
+            faults: `${emulator.url}/_emulator/faults`,
+        })}\n`,
+    );
 }
 
 main().catch((error: unknown) => {

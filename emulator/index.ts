@@ -1,11 +1,12 @@
 import { buildInventory, resetAll, type AdminDependencies } from "./core/admin";
-import { FaultInjector, parseFaultSpec, type Fault, type FaultSpec } from "./core/faults";
+import { acceptFaultSpec } from "./core/faultRules";
+import { FaultInjector, type Fault, type FaultSpec } from "./core/faults";
 import { RateLimiter, type MonotonicClock } from "./core/rateLimiter";
 import { startServer } from "./core/server";
 import { Store } from "./core/store";
-import type { Clock, Inventory, VendorContext, VendorName, VendorService } from "./core/types";
-import type { TencentCredentials } from "./tencent/auth";
-import { resolveTencentCredentials, type TencentCredentialOptions } from "./tencent/credentials";
+import type { Clock, Inventory, VendorContext, VendorName } from "./core/types";
+import type { VendorService } from "./core/vendorService";
+import { resolveEmulatorCredentials, type EmulatorCredentialOptions, type EmulatorCredentials } from "./credentials";
 import { createTencentService } from "./tencent/index";
 
 /**
@@ -16,9 +17,16 @@ import { createTencentService } from "./tencent/index";
 export type { Fault, FaultKind, FaultPhase, FaultSpec } from "./core/faults";
 export type { Clock, Inventory, VendorName } from "./core/types";
 export type { MonotonicClock } from "./core/rateLimiter";
-export type { TencentCredentials } from "./tencent/auth";
-export type { TencentCredentialOptions } from "./tencent/credentials";
-export { DEFAULT_TENCENT_CREDENTIALS } from "./tencent/credentials";
+export type {
+    AlibabaCredentials,
+    EmulatorCredentialOptions,
+    EmulatorCredentials,
+    HuaweiCredentials,
+    ScloudCredentials,
+    TencentCredentialOptions,
+    TencentCredentials,
+} from "./credentials";
+export { DEFAULT_CREDENTIALS, DEFAULT_TENCENT_CREDENTIALS } from "./credentials";
 
 export interface EmulatorOptions {
     /** Port to listen on; default 0 (any free port). */
@@ -33,8 +41,8 @@ export interface EmulatorOptions {
     readonly rateLimits?: boolean;
     /** Monotonic milliseconds for the rate limiter; default `performance.now`. Tests freeze it. */
     readonly rateLimitClock?: MonotonicClock;
-    /** Credentials the emulator accepts; default the documented test values, or the environment. */
-    readonly credentials?: { readonly tencent?: TencentCredentialOptions };
+    /** Credentials the emulator accepts, per vendor; these win over `CLOUDCERTS_EMULATOR_<VENDOR>_<NAME>`, which wins over the fake defaults. */
+    readonly credentials?: EmulatorCredentialOptions;
     /** Environment to read credential overrides from; default `process.env`. */
     readonly env?: NodeJS.ProcessEnv;
 }
@@ -44,14 +52,11 @@ export interface EmulatorEndpoints {
     readonly tencent: string;
 }
 
-export interface EmulatorCredentials {
-    readonly tencent: TencentCredentials;
-}
-
 export interface Emulator {
     /** `http://host:port`, no trailing slash. */
     readonly url: string;
     readonly endpoints: EmulatorEndpoints;
+    /** Every vendor's (fake) credentials, served or not yet, to sign requests with. */
     readonly credentials: EmulatorCredentials;
     /** Every stored object by vendor, without private keys or passwords (same as `GET /_emulator/inventory`). */
     inventory(): Record<VendorName, Inventory>;
@@ -74,23 +79,23 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const host = options.host ?? "127.0.0.1";
     const store = await Store.open(options.stateFile);
     const rateLimiter = options.rateLimits === false ? undefined : new RateLimiter(options.rateLimitClock);
-    const context: VendorContext = { store, now: options.now ?? (() => new Date()), rateLimiter };
-    const credentials: EmulatorCredentials = { tencent: resolveTencentCredentials(options.credentials?.tencent, env) };
+    const context: VendorContext = { store, now: options.now ?? (() => new Date()) };
+    const credentials = resolveEmulatorCredentials(options.credentials, env);
 
     // The vendor plug-in point: each new vendor adds one line here and one field to EmulatorEndpoints.
-    const services: VendorService[] = [createTencentService(context, credentials.tencent)];
-    const vendors = new Map<VendorName, VendorService>(services.map((service) => [service.name, service]));
+    const tencent = createTencentService(context, credentials.tencent);
+    const vendors = new Map<VendorName, VendorService>([[tencent.name, tencent]]);
 
-    const deps: AdminDependencies = { vendors, faults: new FaultInjector(), store, rateLimiter };
+    const deps: AdminDependencies = { vendors, faults: new FaultInjector(), store, rateLimiter, now: context.now };
     const server = await startServer(host, options.port ?? 0, deps);
     const url = formatUrl(host, server.port);
 
     return {
         url,
-        endpoints: { tencent: `${url}/tencent` },
+        endpoints: { tencent: `${url}${tencent.prefix}` },
         credentials,
         inventory: () => buildInventory(vendors),
-        setFaults: (faults) => deps.faults.set(faults.map((fault) => parseFaultSpec(fault))),
+        setFaults: (faults) => deps.faults.set(faults.map((fault) => acceptFaultSpec(fault, vendors))),
         faults: () => deps.faults.list(),
         async reset() {
             resetAll(deps);

@@ -1,9 +1,10 @@
-import type { FaultInjector } from "./faults";
-import { FaultSpecError, parseFaultSpec } from "./faults";
+import { acceptFaultSpec } from "./faultRules";
+import { FaultSpecError, type FaultInjector } from "./faults";
 import type { RateLimiter } from "./rateLimiter";
 import { adminError, jsonReply } from "./reply";
 import type { Store } from "./store";
-import { VENDOR_NAMES, type EmulatorRequest, type Inventory, type Reply, type VendorName, type VendorService } from "./types";
+import { VENDOR_NAMES, type Clock, type EmulatorRequest, type Inventory, type Reply, type VendorName } from "./types";
+import type { VendorService } from "./vendorService";
 
 /** Admin endpoints under `/_emulator/`. They are unauthenticated: the emulator listens on loopback only. */
 
@@ -12,6 +13,7 @@ export interface AdminDependencies {
     readonly faults: FaultInjector;
     readonly store: Store;
     readonly rateLimiter: RateLimiter | undefined;
+    readonly now: Clock;
 }
 
 /** Every stored object by vendor; vendors that are not served yet appear as `{}` so the shape is stable. */
@@ -48,7 +50,7 @@ export async function handleAdmin(subpath: string, request: EmulatorRequest, dep
             await deps.store.flush();
             return jsonReply(200, { reset: true });
         case "faults":
-            return handleFaults(method, request, deps.faults);
+            return handleFaults(method, request, deps);
     }
     const slash = subpath.indexOf("/");
     const vendor = deps.vendors.get((slash < 0 ? subpath : subpath.slice(0, slash)) as VendorName);
@@ -62,7 +64,8 @@ export async function handleAdmin(subpath: string, request: EmulatorRequest, dep
     return adminError(404, `no admin endpoint /_emulator/${subpath}`);
 }
 
-function handleFaults(method: string, request: EmulatorRequest, faults: FaultInjector): Reply {
+function handleFaults(method: string, request: EmulatorRequest, deps: AdminDependencies): Reply {
+    const { faults } = deps;
     switch (method) {
         case "GET":
             return jsonReply(200, { faults: faults.list() });
@@ -78,7 +81,7 @@ function handleFaults(method: string, request: EmulatorRequest, faults: FaultInj
             }
             try {
                 // POST *sets* the faults: the list in the body replaces whatever was there.
-                const specs = (Array.isArray(body) ? body : [body]).map(parseFaultSpec);
+                const specs = (Array.isArray(body) ? body : [body]).map((value) => acceptFaultSpec(value, deps.vendors));
                 return jsonReply(200, { faults: faults.set(specs) });
             } catch (error) {
                 if (error instanceof FaultSpecError) return adminError(400, error.message);

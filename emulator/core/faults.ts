@@ -10,6 +10,8 @@ import { VENDOR_NAMES, type VendorName } from "./types";
  *   - `latency`:  the reply is delayed by `latencyMs` (combines with the others).
  * `when: "after"` lets the action be carried out first and then replaces the reply: that is how a
  * test proves that a client does not create duplicates after an ambiguous failure.
+ * This module checks a fault's shape; faultRules.ts checks that the served vendors can produce it,
+ * and pipeline.ts applies it.
  */
 
 export const FAULT_KINDS = ["throttle", "http", "reset", "latency"] as const;

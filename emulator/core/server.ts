@@ -1,15 +1,14 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { setTimeout as delay } from "node:timers/promises";
 import { handleAdmin, type AdminDependencies } from "./admin";
-import type { Fault, FaultPhase } from "./faults";
-import { adminError, textReply } from "./reply";
-import type { EmulatorRequest, Reply, VendorName, VendorService } from "./types";
+import { runPipeline, type PipelineDependencies } from "./pipeline";
+import { adminError } from "./reply";
+import type { EmulatorRequest, Reply } from "./types";
+import type { VendorService } from "./vendorService";
 
 /**
- * The HTTP front: reads each request whole, routes `/_emulator/...` to the admin endpoints and
- * `/<vendor>[/...]` to the vendor, applies faults around the vendor call, and persists the store
- * after every vendor call (before any "after" fault replaces the reply: the action did happen).
+ * The HTTP front: reads each request whole, routes `/_emulator/...` to the admin endpoints and a
+ * vendor's prefix to the request pipeline (pipeline.ts), and sends what comes back.
  */
 
 /** Vendor APIs take PEM bundles, not uploads; 10 MiB is well above any certificate chain. */
@@ -47,45 +46,16 @@ function resetConnection(res: ServerResponse): void {
     else res.destroy();
 }
 
-function faultReply(fault: Fault, vendor: VendorService, request: EmulatorRequest): Reply | "reset" {
-    switch (fault.kind) {
-        case "reset":
-            return "reset";
-        case "throttle":
-            return vendor.throttleReply(request);
-        case "http": {
-            const status = fault.status ?? 503;
-            const headers: Record<string, string> = fault.retryAfter !== undefined ? { "retry-after": String(fault.retryAfter) } : {};
-            return textReply(status, `cloudcerts-emulator: injected HTTP ${status} fault #${fault.id}\n`, headers);
-        }
-        case "latency":
-            // Latency faults never replace a reply (FaultInjector.take only returns them as a delay).
-            throw new Error("latency fault cannot replace a reply");
+function vendorFor(path: string, vendors: Iterable<VendorService>): VendorService | undefined {
+    for (const vendor of vendors) {
+        if (path === vendor.prefix || path.startsWith(`${vendor.prefix}/`)) return vendor;
     }
+    return undefined;
 }
 
 export async function startServer(host: string, port: number, deps: AdminDependencies): Promise<RunningServer> {
     const inFlight = new Set<Promise<void>>();
-
-    /** Applies the faults of one phase; true when a fault answered (or reset) in place of the vendor. */
-    const applyFaults = async (vendor: VendorService, action: string | undefined, phase: FaultPhase, request: EmulatorRequest, res: ServerResponse): Promise<boolean> => {
-        const fired = deps.faults.take(vendor.name, action, phase);
-        if (fired.latencyMs > 0) await delay(fired.latencyMs);
-        if (!fired.replace) return false;
-        const replaced = faultReply(fired.replace, vendor, request);
-        if (replaced === "reset") resetConnection(res);
-        else send(res, replaced);
-        return true;
-    };
-
-    const serveVendor = async (vendor: VendorService, request: EmulatorRequest, res: ServerResponse): Promise<void> => {
-        const action = vendor.actionOf(request);
-        if (await applyFaults(vendor, action, "before", request, res)) return;
-        const reply = await vendor.handle(request);
-        await deps.store.flush();
-        if (await applyFaults(vendor, action, "after", request, res)) return;
-        send(res, reply);
-    };
+    const pipeline: PipelineDependencies = { faults: deps.faults, rateLimiter: deps.rateLimiter, store: deps.store, now: deps.now };
 
     const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
         const rawUrl = req.url ?? "/";
@@ -104,13 +74,14 @@ export async function startServer(host: string, port: number, deps: AdminDepende
             const subpath = path.slice("/_emulator/".length).replace(/\/+$/, "");
             return send(res, await handleAdmin(subpath, request, deps));
         }
-        const segment = path.split("/")[1] ?? "";
-        const vendor = deps.vendors.get(segment as VendorName);
+        const vendor = vendorFor(path, deps.vendors.values());
         if (!vendor) {
-            const served = [...deps.vendors.keys()].map((name) => `/${name}`).join(", ");
+            const served = [...deps.vendors.values()].map((service) => service.prefix).join(", ");
             return send(res, adminError(404, `no vendor API at ${path}; this emulator serves ${served} and /_emulator/`));
         }
-        return serveVendor(vendor, request, res);
+        const outcome = await runPipeline(vendor, request, pipeline);
+        if (outcome.kind === "reset") return resetConnection(res);
+        return send(res, outcome.reply);
     };
 
     const server: Server = createServer((req, res) => {

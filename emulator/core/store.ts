@@ -66,6 +66,7 @@ export class Store {
     private readonly tables = new Map<string, Map<string, unknown>>();
     private readonly counters = new Map<string, number>();
     private dirty = false;
+    private changeCount = 0;
     /** Writes are chained so that a later snapshot never lands before an earlier one. */
     private writing: Promise<void> = Promise.resolve();
 
@@ -108,6 +109,12 @@ export class Store {
 
     markDirty(): void {
         this.dirty = true;
+        this.changeCount += 1;
+    }
+
+    /** How many changes since the store was opened; lets a test check which actions really write. */
+    get changes(): number {
+        return this.changeCount;
     }
 
     /** Writes the state file if anything changed since the last write; a no-op without a state file. */

@@ -1,5 +1,4 @@
 import type { IncomingHttpHeaders } from "node:http";
-import type { RateLimiter } from "./rateLimiter";
 import type { Store } from "./store";
 
 /** The four vendors the emulator will serve; each owns the path prefix `/<name>`. */
@@ -29,27 +28,8 @@ export interface Reply {
 /** One vendor's stored objects by kind (e.g. `{ certificates: [...], csrs: [...] }`), safe to show: no secrets. */
 export type Inventory = Readonly<Record<string, unknown>>;
 
-/** What every vendor module gets from the server: shared storage, the clock and the rate limiter. */
+/** What every vendor module gets from the emulator: shared storage and the wall clock. */
 export interface VendorContext {
     readonly store: Store;
     readonly now: Clock;
-    /** Undefined when rate limits are switched off. */
-    readonly rateLimiter: RateLimiter | undefined;
-}
-
-/**
- * The plug-in point for a vendor. The generic server routes `/<name>` and `/<name>/...` here, applies
- * faults around `handle`, and asks for `inventory` on `GET /_emulator/inventory`.
- */
-export interface VendorService {
-    readonly name: VendorName;
-    /** The API action a request names (for fault matching); undefined when the request names none. */
-    actionOf(request: EmulatorRequest): string | undefined;
-    handle(request: EmulatorRequest): Promise<Reply>;
-    /** The vendor's own "too many requests" answer, used by `throttle` faults. */
-    throttleReply(request: EmulatorRequest): Reply;
-    /** Every stored object, without private keys or passwords. */
-    inventory(): Inventory;
-    /** Vendor-specific admin routes under `/_emulator/<name>/`; undefined means "no such route". */
-    handleAdmin?(subpath: string, request: EmulatorRequest): Promise<Reply | undefined>;
 }

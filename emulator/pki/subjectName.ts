@@ -1,12 +1,20 @@
-import type { DistinguishedName } from "../../provider/core/pem";
-
 /**
  * Distinguished-name fields the vendors' CSR and certificate APIs use (Tencent CreateCSR: Domain,
- * Organization, Department, City, Province, Country, Email): the parsed name's fields, so what the
- * test PKI writes is what the validator reads. C is a two-letter ISO 3166 code.
+ * Organization, Department, City, Province, Country, Email). They are the fields the provider's
+ * parser reads back (tests/provider/core/pem/distinguishedName.spec.ts round-trips what this PKI
+ * writes); they are spelled out here because the emulator imports nothing from provider/ but its
+ * proven signer. C is a two-letter ISO 3166 code.
  * @public
  */
-export type SubjectFields = Omit<DistinguishedName, "text">;
+export interface SubjectFields {
+    readonly CN?: string;
+    readonly O?: string;
+    readonly OU?: string;
+    readonly L?: string;
+    readonly ST?: string;
+    readonly C?: string;
+    readonly emailAddress?: string;
+}
 
 /** One RDN in jsrsasign's X500Name `array` parameter form. @internal */
 export type X500NameRdn = [{ type: string; value: string; ds: string }];

@@ -2,6 +2,7 @@ import { timingSafeEqual } from "node:crypto";
 import { parseTc3Authorization, signTc3 } from "../../provider/tencent/sign";
 import { headerValue } from "../core/request";
 import type { EmulatorRequest } from "../core/types";
+import type { TencentCredentials } from "../credentials";
 import { TencentError } from "./envelope";
 
 /**
@@ -13,13 +14,6 @@ import { TencentError } from "./envelope";
  * emulator checks independently is everything around it: which headers are signed, the Host and
  * path actually received, the scope date, the timestamp window and the credentials.
  */
-
-export interface TencentCredentials {
-    readonly secretId: string;
-    readonly secretKey: string;
-    /** STS session token; when set, a request carrying `X-TC-Token` must carry exactly this one. */
-    readonly token?: string;
-}
 
 export interface Tc3Identity {
     readonly secretId: string;

@@ -302,10 +302,9 @@ function deleteCertificate(params: Params, { now, state }: ActionContext) {
 
 // ---------------------------------------------------------------------------------------------
 
-export const certificateActions: Readonly<Record<string, ActionDefinition>> = {
+export const certificateActions = {
     UploadCertificate: {
         params: ["CertificatePublicKey", "CertificatePrivateKey", "CertificateType", "Alias", "ProjectId", "CertificateUse", "Tags", "Repeatable", "KeyPassword"],
-        perSecond: 20,
         run: upload,
     },
     DescribeCertificateDetail: {
@@ -378,4 +377,4 @@ export const certificateActions: Readonly<Record<string, ActionDefinition>> = {
             return { DeleteTaskResult: tasks };
         },
     },
-};
+} satisfies Record<string, ActionDefinition>;

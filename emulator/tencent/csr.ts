@@ -165,10 +165,9 @@ async function modifyCsr(params: Params, { state }: ActionContext) {
 
 const MAX_CSR_SET_LIMIT = 100;
 
-export const csrActions: Readonly<Record<string, ActionDefinition>> = {
+export const csrActions = {
     CreateCSR: {
         params: [...SUBJECT_FIELDS, "Generate", "KeyPassword", "Remark", "Tags", "SubjectAltName"],
-        perSecond: 10,
         run: createCsr,
     },
     DescribeCSR: {
@@ -214,4 +213,4 @@ export const csrActions: Readonly<Record<string, ActionDefinition>> = {
             return { Success: success };
         },
     },
-};
+} satisfies Record<string, ActionDefinition>;

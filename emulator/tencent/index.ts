@@ -1,83 +1,61 @@
 import { textReply } from "../core/reply";
 import { headerValue } from "../core/request";
-import type { EmulatorRequest, Reply, VendorContext, VendorService } from "../core/types";
-import { DEFAULT_RATE_LIMIT, type ServiceDefinition } from "./api";
-import { verifyTc3, type TencentCredentials } from "./auth";
+import type { VendorContext } from "../core/types";
+import type { ActionCall, ActionResult, ApiAction, VendorService } from "../core/vendorService";
+import type { TencentCredentials } from "../credentials";
+import { TENCENT_ACTIONS, type TencentAction } from "./actions";
 import { handleBindings } from "./bindings";
-import { certificateActions, certificateInventoryView } from "./certificates";
-import { csrActions, csrInventoryView } from "./csr";
-import { TencentError, errorReply, successReply, throttledReply } from "./envelope";
+import { certificateInventoryView } from "./certificates";
+import { csrInventoryView } from "./csr";
+import { TencentError, tencentEnvelopes } from "./envelope";
+import { authenticateTencent } from "./gateway";
 import { Params } from "./params";
-import { openTencentState } from "./state";
-import { tagService } from "./tags";
+import { openTencentState, type TencentState } from "./state";
 
-/**
- * Tencent Cloud API 3.0 on one endpoint (`/tencent`). The real API has one host per product; here
- * the product is chosen by the credential-scope service of the signature (`ssl` or `tag`), which a
- * client derives from the host it would have called.
- */
+/** Tencent Cloud API 3.0 (SSL 2019-12-05 and Tag 2018-08-13) on one endpoint, `/tencent`. */
 
-const SERVICES: Readonly<Record<string, ServiceDefinition>> = {
-    ssl: { version: "2019-12-05", actions: { ...certificateActions, ...csrActions } },
-    tag: tagService,
-};
+const PREFIX = "/tencent";
+
+/** Body checks come after the rate limit, as on the real gateway: a throttled caller learns nothing about its parameters. */
+function readParams(call: ActionCall, action: TencentAction): Params {
+    const contentType = headerValue(call.request, "content-type") ?? "";
+    if (!/^application\/json\b/i.test(contentType)) {
+        throw new TencentError("InvalidParameter", "cloudcerts-emulator accepts `Content-Type: application/json` request bodies only.");
+    }
+    let body: unknown;
+    try {
+        body = JSON.parse(call.request.body.toString("utf8"));
+    } catch {
+        throw new TencentError("InvalidParameter", "The request body is not valid JSON.");
+    }
+    return new Params(body, action.params);
+}
+
+function toApiAction(action: TencentAction, state: TencentState): ApiAction {
+    return {
+        perSecond: action.perSecond,
+        write: action.write,
+        run: (call): ActionResult | Promise<ActionResult> => action.run(readParams(call, action), { now: call.now, state }),
+    };
+}
 
 export function createTencentService(context: VendorContext, credentials: TencentCredentials): VendorService {
     const state = openTencentState(context.store);
-
-    /** Gateway checks in the order the real gateway reports them, then the action itself. */
-    const call = async (request: EmulatorRequest): Promise<Reply> => {
-        if (request.method.toUpperCase() !== "POST") {
-            throw new TencentError("UnsupportedProtocol", "cloudcerts-emulator serves Tencent Cloud API 3.0 as JSON POST requests only.");
-        }
-        const now = context.now();
-        const identity = verifyTc3(request, credentials, now);
-        const service = SERVICES[identity.service];
-        if (!service) throw new TencentError("NoSuchProduct", `The product \`${identity.service}\` is not emulated (the emulator serves ssl and tag).`);
-        const version = headerValue(request, "x-tc-version");
-        if (!version) throw new TencentError("MissingParameter", "The request is missing a required parameter `Version` (header X-TC-Version).");
-        if (version !== service.version) {
-            throw new TencentError("NoSuchVersion", `The requested version \`${version}\` of service \`${identity.service}\` does not exist (use ${service.version}).`);
-        }
-        const actionName = headerValue(request, "x-tc-action");
-        if (!actionName) throw new TencentError("MissingParameter", "The request is missing a required parameter `Action` (header X-TC-Action).");
-        const action = Object.hasOwn(service.actions, actionName) ? service.actions[actionName] : undefined;
-        if (!action) throw new TencentError("InvalidAction", `The requested action \`${actionName}\` does not exist for service \`${identity.service}\` (or is not emulated).`);
-
-        const perSecond = action.perSecond ?? DEFAULT_RATE_LIMIT;
-        if (context.rateLimiter && !context.rateLimiter.take(`${identity.secretId}/${identity.service}/${actionName}`, perSecond)) {
-            return throttledReply(perSecond);
-        }
-        const contentType = headerValue(request, "content-type") ?? "";
-        if (!/^application\/json\b/i.test(contentType)) {
-            throw new TencentError("InvalidParameter", "cloudcerts-emulator accepts `Content-Type: application/json` request bodies only.");
-        }
-        let body: unknown;
-        try {
-            body = JSON.parse(request.body.toString("utf8"));
-        } catch {
-            throw new TencentError("InvalidParameter", "The request body is not valid JSON.");
-        }
-        const result = await action.run(new Params(body, action.params), { now, state });
-        return successReply(result);
-    };
+    const actions = new Map([...TENCENT_ACTIONS].map(([name, action]) => [name, toApiAction(action, state)]));
 
     return {
         name: "tencent",
-        actionOf: (request) => headerValue(request, "x-tc-action"),
-        throttleReply: () => throttledReply(),
-        async handle(request) {
+        prefix: PREFIX,
+        route(request) {
             // API 3.0 has a single path per host; anything below /tencent/ is not an API.
-            if (request.path !== "/tencent" && request.path !== "/tencent/") {
-                return textReply(404, `no Tencent API at ${request.path}; POST to /tencent/\n`);
+            if (request.path !== PREFIX && request.path !== `${PREFIX}/`) {
+                return { kind: "reply", reply: textReply(404, `no Tencent API at ${request.path}; POST to ${PREFIX}/\n`) };
             }
-            try {
-                return await call(request);
-            } catch (error) {
-                if (error instanceof TencentError) return errorReply(error.code, error.message);
-                throw error;
-            }
+            return { kind: "call", action: headerValue(request, "x-tc-action") };
         },
+        authenticate: (request, now) => authenticateTencent(request, credentials, now),
+        actions,
+        envelopes: tencentEnvelopes,
         inventory() {
             const now = context.now();
             return {

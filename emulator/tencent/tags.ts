@@ -1,4 +1,4 @@
-import type { ServiceDefinition } from "./api";
+import type { ActionDefinition } from "./api";
 import { TencentError } from "./envelope";
 import type { Tag } from "./params";
 import { EMULATOR_OWNER_UIN, type TencentState } from "./state";
@@ -58,40 +58,37 @@ function certificateIdOf(resource: string): string {
     return id;
 }
 
-export const tagService: ServiceDefinition = {
-    version: "2018-08-13",
-    actions: {
-        ModifyResourceTags: {
-            params: ["Resource", "ReplaceTags", "DeleteTags"],
-            run(params, { state }) {
-                const resource = params.requiredString("Resource");
-                const replace = params.optionalTags("ReplaceTags");
-                const remove = params.optionalTagKeys("DeleteTags");
-                if (replace === undefined && remove === undefined) {
-                    throw new TencentError("InvalidParameter", "One of ReplaceTags and DeleteTags must be given.");
-                }
-                for (const [name, list] of [["ReplaceTags", replace], ["DeleteTags", remove]] as const) {
-                    if (list === undefined) continue;
-                    if (list.length === 0) throw new TencentError("InvalidParameterValue", `${name} may be omitted but cannot be an empty array.`);
-                    if (list.length > MAX_TAGS_PER_CALL) throw new TencentError("InvalidParameterValue", `${name} holds more than ${MAX_TAGS_PER_CALL} tags.`);
-                }
-                const problem = tagsProblem(replace ?? []) ?? tagProblem(remove ?? []);
-                if (problem) throw new TencentError("InvalidParameterValue", `Invalid tags: ${problem}.`);
-                const both = (replace ?? []).find((t) => remove?.includes(t.TagKey));
-                if (both) throw new TencentError("InvalidParameterValue", `Tag key \`${both.TagKey}\` is in both ReplaceTags and DeleteTags.`);
+export const tagActions = {
+    ModifyResourceTags: {
+        params: ["Resource", "ReplaceTags", "DeleteTags"],
+        run(params, { state }) {
+            const resource = params.requiredString("Resource");
+            const replace = params.optionalTags("ReplaceTags");
+            const remove = params.optionalTagKeys("DeleteTags");
+            if (replace === undefined && remove === undefined) {
+                throw new TencentError("InvalidParameter", "One of ReplaceTags and DeleteTags must be given.");
+            }
+            for (const [name, list] of [["ReplaceTags", replace], ["DeleteTags", remove]] as const) {
+                if (list === undefined) continue;
+                if (list.length === 0) throw new TencentError("InvalidParameterValue", `${name} may be omitted but cannot be an empty array.`);
+                if (list.length > MAX_TAGS_PER_CALL) throw new TencentError("InvalidParameterValue", `${name} holds more than ${MAX_TAGS_PER_CALL} tags.`);
+            }
+            const problem = tagsProblem(replace ?? []) ?? tagProblem(remove ?? []);
+            if (problem) throw new TencentError("InvalidParameterValue", `Invalid tags: ${problem}.`);
+            const both = (replace ?? []).find((t) => remove?.includes(t.TagKey));
+            if (both) throw new TencentError("InvalidParameterValue", `Tag key \`${both.TagKey}\` is in both ReplaceTags and DeleteTags.`);
 
-                const id = certificateIdOf(resource);
-                const certificate = state.certificates.get(id);
-                if (!certificate) throw new TencentError("ResourceNotFound", `The resource \`${resource}\` does not exist.`);
-                const tags = certificate.Tags.filter((t) => !remove?.includes(t.TagKey));
-                for (const tag of replace ?? []) {
-                    const existing = tags.find((t) => t.TagKey === tag.TagKey);
-                    if (existing) existing.TagValue = tag.TagValue;
-                    else tags.push({ ...tag });
-                }
-                state.certificates.put(id, { ...certificate, Tags: tags });
-                return {};
-            },
+            const id = certificateIdOf(resource);
+            const certificate = state.certificates.get(id);
+            if (!certificate) throw new TencentError("ResourceNotFound", `The resource \`${resource}\` does not exist.`);
+            const tags = certificate.Tags.filter((t) => !remove?.includes(t.TagKey));
+            for (const tag of replace ?? []) {
+                const existing = tags.find((t) => t.TagKey === tag.TagKey);
+                if (existing) existing.TagValue = tag.TagValue;
+                else tags.push({ ...tag });
+            }
+            state.certificates.put(id, { ...certificate, Tags: tags });
+            return {};
         },
     },
-};
+} satisfies Record<string, ActionDefinition>;

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { signTc3 } from "../../provider/tencent/sign";
-import { DEFAULT_TENCENT_CREDENTIALS, startEmulator, type Emulator } from "../../emulator";
-import { send, signedRequest, startTestEmulator, tc, tcError, tcOk, type TestClock } from "./support";
+import type { Emulator } from "../../emulator";
+import { send, signedRequest, startTestEmulator, tcError, tcOk, type TestClock } from "./support";
 
 function withoutHeader(headers: Record<string, string>, name: string): Record<string, string> {
     return Object.fromEntries(Object.entries(headers).filter(([key]) => key !== name));
@@ -212,32 +212,5 @@ describe("emulator/tencent: request verification (TC3-HMAC-SHA256 and the API 3.
             const response = await send(signedRequest(emulator, clock, "DescribeCertificates", {}, { path: "/v2/other" }));
             expect(response.status).to.equal(404);
         });
-    });
-});
-
-describe("emulator/tencent: credentials", () => {
-    it("defaults to the documented fake test credentials", async () => {
-        const emulator = await startEmulator({ env: {} });
-        try {
-            expect(emulator.credentials.tencent).to.deep.equal({ secretId: "AKIDCLOUDCERTSEMULATOR", secretKey: "cloudcerts-emulator-tencent-key" });
-            expect(DEFAULT_TENCENT_CREDENTIALS.secretId).to.equal("AKIDCLOUDCERTSEMULATOR");
-        } finally {
-            await emulator.close();
-        }
-    });
-
-    it("takes CLOUDCERTS_EMULATOR_TENCENT_SECRET_ID/_SECRET_KEY from the environment, and options over both", async () => {
-        const env = { CLOUDCERTS_EMULATOR_TENCENT_SECRET_ID: "AKIDFROMENV", CLOUDCERTS_EMULATOR_TENCENT_SECRET_KEY: "env-key" };
-        const fromEnv = await startEmulator({ env });
-        const fromOptions = await startEmulator({ env, credentials: { tencent: { secretId: "AKIDOPTION" } } });
-        try {
-            expect(fromEnv.credentials.tencent).to.deep.equal({ secretId: "AKIDFROMENV", secretKey: "env-key" });
-            expect(fromOptions.credentials.tencent).to.deep.equal({ secretId: "AKIDOPTION", secretKey: "env-key" });
-            const clock = { now: () => new Date() } as TestClock;
-            expect((await tc(fromEnv, clock, "DescribeCertificates")).Error).to.equal(undefined);
-            expect((await tc(fromEnv, clock, "DescribeCertificates", {}, { secretId: "AKIDCLOUDCERTSEMULATOR" })).Error?.Code).to.equal("AuthFailure.SecretIdNotFound");
-        } finally {
-            await Promise.all([fromEnv.close(), fromOptions.close()]);
-        }
     });
 });

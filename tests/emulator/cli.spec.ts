@@ -13,9 +13,14 @@ interface Started {
     readonly firstLine: string;
 }
 
+/** The runner's environment minus emulator credentials, so that what a test expects does not depend on the shell it runs in. */
+function cleanEnv(): NodeJS.ProcessEnv {
+    return Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("CLOUDCERTS_EMULATOR_")));
+}
+
 /** Runs the CLI from source (as `node --import tsx emulator/cli.ts`) and waits for its first stdout line. */
 function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Started> {
-    const child = spawn(process.execPath, ["--import", "tsx", "emulator/cli.ts", ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", "emulator/cli.ts", ...args], { cwd: ROOT, env: { ...cleanEnv(), ...env }, stdio: ["ignore", "pipe", "pipe"] });
     return new Promise((resolvePromise, reject) => {
         let out = "";
         let err = "";
@@ -46,16 +51,24 @@ describe("emulator: cloudcerts-emulator CLI", function () {
     });
     after(() => rm(dir, { recursive: true, force: true }));
 
-    it("--port 0 prints one JSON line with the endpoints, serves signed calls, and exits 0 on SIGTERM after writing the state", async () => {
+    it("--port 0 prints one JSON line with the endpoints and credentials, serves signed calls, and exits 0 on SIGTERM after writing the state", async () => {
         const stateFile = join(dir, "state.json");
         const { child, firstLine } = await runCli(["--port", "0", "--state", stateFile], {
             CLOUDCERTS_EMULATOR_TENCENT_SECRET_ID: "AKIDCLITEST",
             CLOUDCERTS_EMULATOR_TENCENT_SECRET_KEY: "cli-test-key",
+            CLOUDCERTS_EMULATOR_ALIBABA_ACCESS_KEY_SECRET: "cli-alibaba-secret",
         });
         try {
-            const info = JSON.parse(firstLine) as { url: string; endpoints: { tencent: string }; inventory: string; faults: string };
+            const info = JSON.parse(firstLine) as { url: string; endpoints: { tencent: string }; credentials: unknown; inventory: string; faults: string };
             expect(info.url).to.match(/^http:\/\/127\.0\.0\.1:\d+$/);
             expect(info.endpoints.tencent).to.equal(`${info.url}/tencent`);
+            // What the environment sets, else the fake defaults: a user pastes these into their stack.
+            expect(info.credentials).to.deep.equal({
+                tencent: { secretId: "AKIDCLITEST", secretKey: "cli-test-key" },
+                huawei: { accessKey: "CLOUDCERTSEMULATORHUAWEI", secretKey: "cloudcerts-emulator-huawei-key" },
+                alibaba: { accessKeyId: "CLOUDCERTSEMULATORALIBABA", accessKeySecret: "cli-alibaba-secret" },
+                scloud: { publicKey: "cloudcerts-emulator-scloud-public-key", privateKey: "cloudcerts-emulator-scloud-private-key" },
+            });
             expect(info.inventory).to.equal(`${info.url}/_emulator/inventory`);
             expect(info.faults).to.equal(`${info.url}/_emulator/faults`);
 
@@ -77,6 +90,22 @@ describe("emulator: cloudcerts-emulator CLI", function () {
         }
         expect(await exitCode(child)).to.equal(0);
         expect(await readFile(stateFile, "utf8")).to.contain("cli.example.com");
+    });
+
+    it("prints every vendor's fake default credentials when the environment sets none", async () => {
+        const { child, firstLine } = await runCli(["--port", "0"]);
+        try {
+            const info = JSON.parse(firstLine) as { credentials: Record<string, unknown> };
+            expect(info.credentials).to.deep.equal({
+                tencent: { secretId: "AKIDCLOUDCERTSEMULATOR", secretKey: "cloudcerts-emulator-tencent-key" },
+                huawei: { accessKey: "CLOUDCERTSEMULATORHUAWEI", secretKey: "cloudcerts-emulator-huawei-key" },
+                alibaba: { accessKeyId: "CLOUDCERTSEMULATORALIBABA", accessKeySecret: "cloudcerts-emulator-alibaba-key" },
+                scloud: { publicKey: "cloudcerts-emulator-scloud-public-key", privateKey: "cloudcerts-emulator-scloud-private-key" },
+            });
+        } finally {
+            child.kill("SIGTERM");
+        }
+        expect(await exitCode(child)).to.equal(0);
     });
 
     it("rejects unknown options with exit code 2", async () => {

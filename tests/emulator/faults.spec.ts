@@ -17,15 +17,25 @@ describe("emulator: rate limits", () => {
 
     before(async () => {
         // A frozen monotonic clock makes the token buckets deterministic: no refill unless the test moves it.
-        ({ emulator, clock } = await startTestEmulator({ rateLimitClock: () => ticks }));
+        ({ emulator, clock } = await startTestEmulator({ rateLimits: true, rateLimitClock: () => ticks }));
     });
     beforeEach(() => emulator.reset());
     after(() => emulator.close());
 
-    it("allows 20 DescribeCertificates per second, then answers RequestLimitExceeded; refills with time", async () => {
-        expect(await burst(emulator, clock, "DescribeCertificates", 25)).to.deep.equal({ "": 20, RequestLimitExceeded: 5 });
-        ticks += 100; // 0.1 s refills two tokens
+    it("allows 10 DescribeCertificates per second, then answers RequestLimitExceeded; refills with time", async () => {
+        expect(await burst(emulator, clock, "DescribeCertificates", 15)).to.deep.equal({ "": 10, RequestLimitExceeded: 5 });
+        ticks += 200; // 0.2 s refills two tokens
         expect(await burst(emulator, clock, "DescribeCertificates", 3)).to.deep.equal({ "": 2, RequestLimitExceeded: 1 });
+    });
+
+    it("allows 20 UploadCertificate per second, counted before the parameters are checked", async () => {
+        // Empty uploads fail their parameter check, which comes after the limiter, so they still use up tokens.
+        expect(await burst(emulator, clock, "UploadCertificate", 23)).to.deep.equal({ MissingParameter: 20, RequestLimitExceeded: 3 });
+    });
+
+    it("allows 20 ModifyResourceTags per second (the Tag service's limit)", async () => {
+        const counts = await Promise.all(Array.from({ length: 22 }, () => tcError(emulator, clock, "ModifyResourceTags", {}, { service: "tag" })));
+        expect(counts.filter((code) => code === "RequestLimitExceeded")).to.have.length(2);
     });
 
     it("limits CreateCSR to 10 per second, with a bucket per action", async () => {
@@ -36,7 +46,7 @@ describe("emulator: rate limits", () => {
     });
 
     it("the throttling answer is Tencent's envelope with HTTP 200", async () => {
-        await burst(emulator, clock, "DescribeCertificate", 20, { CertificateId: "x" });
+        await burst(emulator, clock, "DescribeCertificate", 10, { CertificateId: "x" });
         const response = await send(signedRequest(emulator, clock, "DescribeCertificate", { CertificateId: "x" }));
         expect(response.status).to.equal(200);
         const body = (await response.json()) as { Response: { Error: { Code: string }; RequestId: string } };
@@ -121,9 +131,27 @@ describe("emulator: fault injection", () => {
         expect(emulator.faults()[0]).to.include({ fired: 1 });
     });
 
-    it("faults for another vendor do not touch Tencent", async () => {
-        emulator.setFaults([{ vendor: "huawei", kind: "http", status: 500 }]);
-        expect(await tcError(emulator, clock, "DescribeCertificates")).to.equal("");
+    it("faults that could never fire are refused: a vendor that is not served, an action the vendor does not have, a throttle after the action", () => {
+        expect(() => emulator.setFaults([{ vendor: "huawei", kind: "http", status: 500 }])).to.throw(/does not serve huawei/);
+        expect(() => emulator.setFaults([{ vendor: "tencent", action: "DescribeCertificateDetails", kind: "reset" }])).to.throw(/tencent has no action "DescribeCertificateDetails"/);
+        expect(() => emulator.setFaults([{ vendor: "tencent", action: "UploadCertificate", kind: "throttle", when: "after" }])).to.throw(/throttle fault cannot come "after"/);
+        // A refused list leaves the faults that were set alone.
+        emulator.setFaults([{ vendor: "tencent", action: "UploadCertificate", kind: "throttle", when: "before" }]);
+        expect(() => emulator.setFaults([{ vendor: "tencent", kind: "reset" }, { vendor: "tencent", action: "Nope", kind: "reset" }])).to.throw(/no action "Nope"/);
+        expect(emulator.faults().map((f) => f.kind)).to.deep.equal(["throttle"]);
+    });
+
+    it("POST /_emulator/faults answers 400 with the reason for an unknown action or a throttle after the action, and keeps the faults it had", async () => {
+        await adminFetch(emulator, "faults", { method: "POST", body: { vendor: "tencent", action: "DescribeCertificates", kind: "latency", latencyMs: 1 } });
+        const unknown = await adminFetch(emulator, "faults", { method: "POST", body: { vendor: "tencent", action: "UploadCertificates", kind: "http", status: 500 } });
+        expect(unknown.status).to.equal(400);
+        expect((unknown.json as { error: string }).error).to.contain('tencent has no action "UploadCertificates"').and.contain("UploadCertificate,");
+        const throttleAfter = await adminFetch(emulator, "faults", { method: "POST", body: [{ vendor: "tencent", action: "UploadCertificate", kind: "throttle", when: "after" }] });
+        expect(throttleAfter.status).to.equal(400);
+        expect((throttleAfter.json as { error: string }).error).to.contain('throttle fault cannot come "after"');
+        expect(((await adminFetch(emulator, "faults")).json as { faults: { kind: string }[] }).faults.map((f) => f.kind)).to.deep.equal(["latency"]);
+        // Nothing was set by the refused requests: an upload goes through untouched.
+        expect(await tcError(emulator, clock, "UploadCertificate", uploadParams(testChain("refused-faults")))).to.equal("");
     });
 
     it("POST /_emulator/faults sets, GET lists, DELETE clears; invalid faults are refused with 400", async () => {
