@@ -15,7 +15,7 @@ PULUMI_V=${CLOUDCERTS_PULUMI_VERSION:-3.276.0}
 # carried the host inside the sdk module, so it is built from there. The engine falls back
 # for the RPCs such an old host lacks; the program itself runs on the project's @pulumi/pulumi.
 LANGHOST_SDK_V=3.68.0
-GO_MIN=1.25.11 # pkg/go.mod's `go` line; with GOTOOLCHAIN=local an older go cannot build it
+GO_MIN=1.26.6 # pkg/go.mod's `go` line at v3.276.0; with GOTOOLCHAIN=local an older go cannot build it
 CACHE=${CLOUDCERTS_PULUMI_CACHE:-$HOME/.cache/pulumi-cloudcerts/pulumi-v$PULUMI_V}
 BIN=$CACHE/bin
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
