@@ -9,7 +9,7 @@ mode=${1:-up}
 if ! pulumi_dir=$(bash "$root/scripts/find-pulumi.sh"); then
   cat >&2 <<'MSG'
 The demo needs the Pulumi CLI, and none was found on PATH.
-  - If you have Go 1.25+:  export PATH="$(bash scripts/provide-pulumi.sh | tail -n 1):$PATH"
+  - If you have Go 1.26.6+:  export PATH="$(bash scripts/provide-pulumi.sh | tail -n 1):$PATH"
     (builds pulumi and pulumi-language-nodejs from Pulumi's Go modules once, then caches them)
   - Or install Pulumi from https://www.pulumi.com/docs/install/ and put it on PATH.
 MSG

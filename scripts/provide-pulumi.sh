@@ -7,15 +7,15 @@
 # Details and pitfalls: scripts/README-pulumi.md.
 set -euo pipefail
 
-# The module proxy here serves pkg/v3 zips only up to v3.259.0 (v3.260.0's zip is 403), so
-# that is the newest engine we can build; the tests pin the npm SDK to the same version.
-PULUMI_V=${CLOUDCERTS_PULUMI_VERSION:-3.259.0}
+# Must be a pkg/v3 version whose zip the module proxy serves (not every one is: v3.260.0's zip
+# answered 403, v3.270.0 is not served); the tests pin the npm SDK @pulumi/pulumi to the same version.
+PULUMI_V=${CLOUDCERTS_PULUMI_VERSION:-3.276.0}
 # The nodejs language host is a nested module with no tags, and the proxy answers 403 for its
 # version list, its @<sha> and its pseudo-versions. sdk/v3@v3.68.0 is the one sdk version the proxy serves that still
 # carried the host inside the sdk module, so it is built from there. The engine falls back
 # for the RPCs such an old host lacks; the program itself runs on the project's @pulumi/pulumi.
 LANGHOST_SDK_V=3.68.0
-GO_MIN=1.25.11 # pkg/go.mod's `go` line; with GOTOOLCHAIN=local an older go cannot build it
+GO_MIN=1.26.6 # pkg/go.mod's `go` line at v3.276.0; with GOTOOLCHAIN=local an older go cannot build it
 CACHE=${CLOUDCERTS_PULUMI_CACHE:-$HOME/.cache/pulumi-cloudcerts/pulumi-v$PULUMI_V}
 BIN=$CACHE/bin
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)

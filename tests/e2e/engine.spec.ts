@@ -98,7 +98,7 @@ describe("the real pulumi engine runs the quickstart against the emulator (e2e)"
     before(async function () {
         if (!pulumiDir) {
             if (process.env.CLOUDCERTS_E2E === "required") throw new Error("CLOUDCERTS_E2E=required but no Pulumi CLI was found: run scripts/provide-pulumi.sh and put its directory on PATH");
-            console.log("      skipped: no Pulumi CLI on PATH. To run these tests: export PATH=\"$(bash scripts/provide-pulumi.sh | tail -n 1):$PATH\" (needs Go 1.25+).");
+            console.log("      skipped: no Pulumi CLI on PATH. To run these tests: export PATH=\"$(bash scripts/provide-pulumi.sh | tail -n 1):$PATH\" (needs Go 1.26.6+).");
             this.skip();
         }
         // The program installs the package as a user would: from the packed tarball.

@@ -1,5 +1,5 @@
 import { execFile, execFileSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -38,7 +38,9 @@ export class PulumiProject {
         for (const k of Object.keys(env)) if (/^(TENCENTCLOUD_|CLOUDCERTS_|PULUMI_)/.test(k)) delete env[k];
         this.env = {
             ...env,
-            PATH: `${pulumiDir}${path.delimiter}${process.env.PATH ?? ""}`,
+            // The language host and the dynamic-provider plugin (a sh script) run the first `node`
+            // on PATH: make it the Node running the tests, so the engine is tested on that Node too.
+            PATH: [path.dirname(process.execPath), pulumiDir, process.env.PATH ?? ""].join(path.delimiter),
             PULUMI_HOME: path.join(workDir, "pulumi-home"),
             PULUMI_BACKEND_URL: `file://${path.join(workDir, "state")}`,
             PULUMI_CONFIG_PASSPHRASE: "cloudcerts-e2e-passphrase",
@@ -74,4 +76,29 @@ export class PulumiProject {
         // "--" keeps a PEM's leading dashes from being read as flags.
         await this.run(["config", "set", secret ? "--secret" : "--plaintext", key, "--", value]);
     }
+}
+
+/**
+ * Copies the Pulumi program in `sourceDir` to `targetDir` and installs its dependencies: the
+ * quickstart's (one place pins @pulumi/pulumi and the TypeScript toolchain the language host
+ * needs), plus pulumi-cloudcerts from `tarball`, as a user installs it. `overrides` replaces
+ * dependency versions (e.g. an older @pulumi/pulumi).
+ */
+export function installProgram(sourceDir: string, targetDir: string, tarball: string, overrides: Record<string, string> = {}): void {
+    rmSync(targetDir, { recursive: true, force: true, maxRetries: 5 });
+    mkdirSync(path.dirname(targetDir), { recursive: true });
+    cpSync(sourceDir, targetDir, { recursive: true, filter: (src) => !/node_modules|\.certs/.test(src) });
+    const quickstart = JSON.parse(readFileSync(path.join(ROOT, "examples", "quickstart", "package.json"), "utf8")) as {
+        dependencies: Record<string, string>;
+        devDependencies: Record<string, string>;
+    };
+    const pkg = {
+        name: path.basename(targetDir),
+        private: true,
+        main: "index.ts",
+        dependencies: { ...quickstart.dependencies, "pulumi-cloudcerts": `file:${tarball}`, ...overrides },
+        devDependencies: quickstart.devDependencies,
+    };
+    writeFileSync(path.join(targetDir, "package.json"), JSON.stringify(pkg, null, 2));
+    execFileSync("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error"], { cwd: targetDir, stdio: ["ignore", "ignore", "inherit"] });
 }

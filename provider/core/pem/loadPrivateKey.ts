@@ -53,9 +53,12 @@ export function loadPrivateKey(text: string, password?: string): PrivateKeyInfo 
         throw new PemError("PASSWORD_REQUIRED", "the private key is encrypted and no password was given");
     }
 
+    // An SM2 SEC1 key is an EC SEC1 key with the SM2 curve; the OpenSSL of older Node releases
+    // (3.0, as in Node 22.12) knows no "SM2 PRIVATE KEY" label and refuses the key.
+    const pem = block.label === "SM2 PRIVATE KEY" ? block.pem.replace(/SM2 PRIVATE KEY-----/g, "EC PRIVATE KEY-----") : block.pem;
     let keyObject: KeyObject;
     try {
-        keyObject = encryption === "none" ? createPrivateKey(block.pem) : createPrivateKey({ key: block.pem, format: "pem", passphrase });
+        keyObject = encryption === "none" ? createPrivateKey(pem) : createPrivateKey({ key: pem, format: "pem", passphrase });
     } catch {
         if (encryption !== "none") throw new PemError("WRONG_PASSWORD", "the private key could not be decrypted: the password is wrong or the key is damaged");
         throw new PemError("BAD_KEY", `the ${format} private key could not be decoded: it is damaged or not a private key`);
