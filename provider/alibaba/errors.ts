@@ -33,7 +33,7 @@ const HINTS: ReadonlyArray<readonly [RegExp, string]> = [
     [/^(SignatureDoesNotMatch|IncompleteSignature)$/, `the AccessKey secret does not match the AccessKey ID: check ${KEYS} for typos or stray whitespace, and that a proxy does not rewrite the Host header`],
     [/^InvalidAccessKeyId/, `the AccessKey ID is unknown or disabled: check ${KEYS} for typos, or create a new AccessKey in the RAM console`],
     [/^InvalidSecurityToken/, "the STS security token is invalid or expired: refresh alicloud:securityToken (ALIBABA_CLOUD_SECURITY_TOKEN)"],
-    [/^(Forbidden\.|NoPermission)/, "the credentials lack permission: grant the RAM policy AliyunKMSFullAccess, or a custom policy allowing the kms: certificate actions"],
+    [/^(Forbidden\.(RAM|AccessKeyDisabled|NoPermission|Unauthorized)$|NoPermission)/, "the credentials lack permission: grant the RAM policy AliyunKMSFullAccess, or a custom policy allowing the kms: certificate actions"],
     [/^(InvalidAction|UnsupportedOperation|InvalidApi)/, "KMS Certificates Manager is not offered to this account or region (it is a previous-version feature): try another region or check the KMS console"],
     [/^Rejected\.LimitExceeded$/, "a KMS resource quota was reached: delete unused certificates or ask Alibaba Cloud to raise the quota"],
     [/Throttling/, "the KMS rate limit was hit repeatedly: retry later or deploy fewer certificates at once"],
