@@ -1,0 +1,36 @@
+import { isVendorError } from "../core/errors";
+import type { CallOptions } from "../core/http";
+import { callVendor, type VendorCallOptions } from "../core/protocol";
+import { alibabaCredentials, alibabaRegion, alibabaServiceUrl } from "./config";
+import { alibabaKmsProtocol, type AlibabaParams } from "./protocol";
+
+export type AlibabaCallOptions = VendorCallOptions;
+
+/** The shared call options plus the signature-nonce source (tests); each attempt draws a new nonce. */
+export interface AlibabaTransportOptions extends CallOptions {
+    readonly nonce?: () => string;
+}
+
+/**
+ * Calls one KMS 2016-01-20 action and returns its reply object. Throttling (Rejected.Throttling,
+ * HTTP 429) is retried for every action; a 5xx is retried only when `idempotent`, and is an
+ * OutcomeUnknownError otherwise. Pass PEM bodies and other input secrets in `options.secrets`.
+ */
+export async function callAlibaba<T>(
+    action: string,
+    params: AlibabaParams,
+    options: AlibabaCallOptions,
+    callOptions: AlibabaTransportOptions = {},
+): Promise<T & { RequestId?: string }> {
+    const { nonce, ...rest } = callOptions;
+    return callVendor<T & { RequestId?: string }>(alibabaKmsProtocol({ nonce }), action, params, options, rest);
+}
+
+export function isAlibabaNotFound(error: unknown): boolean {
+    return isVendorError(error, "notFound") && error.vendor === "Alibaba";
+}
+
+/** Where KMS certificate ids are unique: the endpoint, the region and the account (see CreateOnceSteps.scope). */
+export function alibabaScope(): string {
+    return `${alibabaServiceUrl().href} ${alibabaRegion() ?? ""} ${alibabaCredentials().accessKeyId}`;
+}
