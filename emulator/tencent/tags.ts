@@ -1,7 +1,7 @@
 import type { ActionDefinition } from "./api";
 import { TencentError } from "./envelope";
 import type { Tag } from "./params";
-import { EMULATOR_OWNER_UIN, type TencentState } from "./state";
+import { EMULATOR_OWNER_UIN } from "./state";
 
 /**
  * Tag rules shared by every action that takes tags, and the Tag service (2018-08-13) action that

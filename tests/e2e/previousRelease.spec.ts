@@ -82,6 +82,7 @@ describe("state written by the previous release is refreshed and destroyed by th
             const text = String(resources.find((r) => r.type === c.type)!.outputs!.__provider);
             expect(text, c.type).to.contain(`require("${c.module}")`);
             // Resolved from the program directory, as the engine's provider host resolves it.
+            // eslint-disable-next-line @typescript-eslint/no-require-imports -- the path is known only at run time
             const loaded = require(require.resolve(c.module, { paths: [programDir] })) as Record<string, { read?: unknown; delete?: unknown }>;
             expect(loaded[c.exported], `${c.module} exports ${c.exported}`).to.be.an("object");
             expect(loaded[c.exported].read, `${c.exported}.read`).to.be.a("function");
