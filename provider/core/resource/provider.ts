@@ -28,6 +28,16 @@ const realRuntime: ProviderRuntime = {
 
 type Bag = Record<string, unknown>;
 
+/** Whether one edit (insert, delete, change or swap two neighbouring characters) turns a into b: a likely typo. */
+function editDistanceAtMostOne(a: string, b: string): boolean {
+    if (Math.abs(a.length - b.length) > 1) return false;
+    let i = 0;
+    while (i < a.length && i < b.length && a[i] === b[i]) i++;
+    const rest = (x: string, skip: number) => x.slice(i + skip);
+    const swapped = a.length === b.length && a[i] === b[i + 1] && a[i + 1] === b[i] && rest(a, 2) === rest(b, 2);
+    return swapped || rest(a, 1) === rest(b, 1) || rest(a, 0) === rest(b, 1) || rest(a, 1) === rest(b, 0);
+}
+
 function isKnownString(value: unknown): value is string {
     return typeof value === "string" && !containsUnknown(value);
 }
@@ -70,7 +80,8 @@ export class DefinedProvider<I extends object, O extends I, R> implements dynami
                     inputs[key] = this.keptName(key, previous) ?? autoName(logicalName, spec.autoName);
                     defaults.push(key);
                 } else if (spec.default !== undefined) {
-                    inputs[key] = spec.default;
+                    // A copy: validate may normalise in place, and a default object is shared.
+                    inputs[key] = structuredClone(spec.default);
                 }
             } else if (spec.autoName && givenDefaults.includes(key)) {
                 defaults.push(key);
@@ -79,6 +90,11 @@ export class DefinedProvider<I extends object, O extends I, R> implements dynami
             if ((spec.compare === "pem" || spec.compare === "privateKey") && isKnownString(value)) inputs[key] = normalizePem(value);
             const control = spec.text && isKnownString(value) ? findControlCharacter(value) : undefined;
             if (control) checker.fail(key, `${describeControlCharacter(key, control)}: remove it (names and subject fields are plain text)`);
+        }
+        for (const key of Object.keys(inputs)) {
+            if (key in table || key.startsWith("__")) continue;
+            const near = Object.keys(table).find((k) => k.toLowerCase() === key.toLowerCase() || editDistanceAtMostOne(k, key));
+            checker.fail(key, `${key} is not an input of ${this.definition.name}${near ? `: did you mean ${near}?` : `; its inputs are ${Object.keys(table).join(", ")}`}`);
         }
         const context: CheckContext<I> = {
             olds: previous as Partial<I> | undefined,

@@ -164,6 +164,23 @@ describe("core/resource/provider: what every defined resource gets", () => {
             expect(res.failures).to.deep.equal([{ property: "name", reason: "name contains a control character (U+0007) at position 4: remove it (names and subject fields are plain text)" }]);
         });
 
+        it("rejects an input the resource does not have, suggesting the one meant", async () => {
+            const { provider } = fakeVendor();
+            const res = await provider.check({} as Inputs, { pem, nmae: "web", colour: "red" } as unknown as Inputs);
+            expect(res.failures).to.deep.include({ property: "nmae", reason: "nmae is not an input of FakeThing: did you mean name?" });
+            expect(res.failures!.find((f) => f.property === "colour")!.reason).to.match(/its inputs are name, pem, key, size, label/);
+        });
+
+        it("gives each resource its own copy of an object default", async () => {
+            const { provider } = fakeVendor();
+            const table = (provider as unknown as { definition: { inputs: Record<string, { default?: unknown }> } }).definition.inputs;
+            const shared = { a: "1" };
+            table.label = { ...table.label, default: shared } as never;
+            const first = await checked(provider, {}, { pem });
+            (first.label as unknown as Record<string, string>).a = "changed";
+            expect(shared.a).to.equal("1");
+        });
+
         it("passes unknown values through", async () => {
             const { provider } = fakeVendor();
             const res = await provider.check({} as Inputs, { pem: UNKNOWN, name: UNKNOWN, size: UNKNOWN } as unknown as Inputs);
