@@ -111,8 +111,11 @@ export class DefinedProvider<I extends object, O extends I, R> implements dynami
         const table = this.table();
         const o = olds as unknown as Bag;
         const n = news as unknown as Bag;
-        const differing = Object.entries(table)
-            .filter(([key, spec]) => containsUnknown(n[key]) || !sameValue((spec as InputSpec).compare, o[key], n[key]))
+        // An input missing on either side is its default: state written before an input existed
+        // (and refresh, which diffs the old inputs against what was read) is no change.
+        const valueOf = (bag: Bag, key: string, spec: InputSpec): unknown => (bag[key] === undefined || bag[key] === null ? (spec.default ?? bag[key]) : bag[key]);
+        const differing = (Object.entries(table) as Array<[string, InputSpec]>)
+            .filter(([key, spec]) => containsUnknown(n[key]) || !sameValue(spec.compare, valueOf(o, key, spec), valueOf(n, key, spec)))
             .map(([key]) => key);
         const refined = this.definition.refineDiff?.(olds, news, differing) ?? {};
         const changed = differing.filter((key) => !(refined.ignore ?? []).includes(key));

@@ -199,6 +199,12 @@ describe("core/resource/provider: what every defined resource gets", () => {
             expect(await provider.diff("t", olds, { ...olds, pem: UNKNOWN })).to.deep.include({ replaces: ["pem"] });
             expect(await provider.diff("t", olds, { ...olds, pem: `${pem}\r\n` })).to.deep.include({ changes: false });
         });
+        it("takes a missing input as its default, so state from before the input existed is no change", async () => {
+            const { provider } = fakeVendor();
+            const { size: _size, label: _label, ...older } = olds as unknown as Record<string, unknown>;
+            expect(await provider.diff("t", olds, older as unknown as Inputs)).to.deep.include({ changes: false });
+            expect(await provider.diff("t", older as unknown as Outputs, olds)).to.deep.include({ changes: false });
+        });
         it("reports a new provider version as a change so that it reaches state", async () => {
             const { provider } = fakeVendor();
             expect(await provider.diff("t", olds, { ...olds, __provider: "p2" } as Inputs)).to.deep.include({ changes: true, replaces: [] });
