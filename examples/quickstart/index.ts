@@ -17,7 +17,10 @@ const privateKeyPem = config.getSecret("privateKeyPem") ?? pulumi.secret(generat
 const certificate = new TencentCertificate("web", {
     certificatePublicKey: certificatePem,
     certificatePrivateKey: privateKeyPem,
-    alias: config.get("alias") ?? "quickstart-web",
+    // Unset: auto-named ("web-" plus a random suffix), kept across updates, new on replacement.
+    alias: config.get("alias"),
+    // Warn (in preview and up) when the certificate expires within this many days; default 30.
+    expiryWarningDays: config.getNumber("expiryWarningDays"),
     certificateUse: "CLB",
     tags: { stack: pulumi.getStack(), app: "quickstart" },
 });
@@ -37,6 +40,9 @@ const csr = new TencentCsr("api", {
 
 export const tencentCertificateId = certificate.certificateId;
 export const tencentCertificateDomain = certificate.domain;
+export const tencentCertificateAlias = certificate.alias;
 export const tencentCertificateExpires = certificate.certEndTime;
+export const tencentCertificateNotAfter = certificate.notAfter;
+export const tencentCertificateFingerprint = certificate.fingerprintSha256;
 export const tencentCsrId = csr.csrId;
 export const tencentCsrPem = csr.csr;

@@ -143,12 +143,26 @@ describe("the real pulumi engine runs the quickstart against the emulator (e2e)"
         for (const r of resources) expect(r.ids(inv), r.name).to.have.length(1);
         const outputs = JSON.parse((await project.run(["stack", "output", "--json"])).stdout) as Record<string, string>;
         expect(outputs.tencentCertificateDomain).to.equal("quickstart.example.com");
+        // Auto-named, and the expiry outputs come from the certificate itself.
+        expect(outputs.tencentCertificateAlias).to.match(/^web-[0-9a-f]{8}$/);
+        expect(outputs.tencentCertificateNotAfter).to.equal(firstChain.leaf.notAfter.toISOString().replace(/\.\d{3}Z$/, "Z"));
+        expect(outputs.tencentCertificateFingerprint).to.match(/^[0-9A-F]{64}$/);
         expect(outputs.tencentCsrPem).to.contain("CERTIFICATE REQUEST");
     });
 
     it("a second pulumi up reports no changes, and pulumi refresh no drift", async () => {
         await project.run(["up", "--yes", "--expect-no-changes"]);
         await project.run(["refresh", "--yes", "--expect-no-changes"]);
+    });
+
+    it("preview warns on the resource when its certificate expires within expiryWarningDays, without failing", async () => {
+        await project.setConfig("expiryWarningDays", "3650");
+        const res = await project.run(["preview"]);
+        transcript.push(res.stdout, res.stderr);
+        expect(res.stdout + res.stderr).to.match(/warning: TencentCertificate: the certificate \(serial [0-9A-F]+\) expires at \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ, in \d+ day\(s\) \(expiryWarningDays is 3650\)/);
+        await project.run(["config", "rm", "expiryWarningDays"]);
+        const quiet = await project.run(["preview"]);
+        expect(quiet.stdout + quiet.stderr).not.to.match(/expiryWarningDays is/);
     });
 
     for (const r of resources.filter((x) => x.inPlace)) {
