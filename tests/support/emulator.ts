@@ -9,7 +9,13 @@ const ENV_KEYS = ["CLOUDCERTS_TENCENT_ENDPOINT", "TENCENTCLOUD_SECRET_ID", "TENC
  * Starts one emulator for a describe block and points the providers at it through the
  * environment, exactly as a user's stack would (endpoint override plus credentials).
  */
-export function useEmulator(options: { resetBeforeEach?: boolean } = {}): { readonly emulator: RunningEmulator; admin: <T = unknown>(method: string, path: string, body?: unknown) => Promise<T> } {
+export interface EmulatorHandle {
+    readonly emulator: RunningEmulator;
+    admin<T = unknown>(method: string, path: string, body?: unknown): Promise<T>;
+    faultsFired(action?: string): Promise<number>;
+}
+
+export function useEmulator(options: { resetBeforeEach?: boolean } = {}): EmulatorHandle {
     let running: RunningEmulator | undefined;
     const saved: Record<string, string | undefined> = {};
     before(async () => {
@@ -35,6 +41,11 @@ export function useEmulator(options: { resetBeforeEach?: boolean } = {}): { read
         get emulator(): RunningEmulator {
             if (!running) throw new Error("emulator not started");
             return running;
+        },
+        /** How many times the injected faults fired (for one action, or all): a fault test proves its fault happened. */
+        async faultsFired(action?: string): Promise<number> {
+            const { faults } = await handle.admin<{ faults: Array<{ action?: string; fired: number }> }>("GET", "/_emulator/faults");
+            return faults.filter((f) => action === undefined || f.action === action).reduce((sum, f) => sum + f.fired, 0);
         },
         async admin<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
             const res = await fetch(`${handle.emulator.url}${path}`, {

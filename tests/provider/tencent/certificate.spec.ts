@@ -247,6 +247,7 @@ describe("tencent/certificate: TencentCertificate provider", function () {
             await env.admin("POST", "/_emulator/faults", { vendor: "tencent", action: "UploadCertificate", kind: "throttle", count: 2 });
             const created = await provider.create(await checked({ certificatePublicKey: chain.chainPem, certificatePrivateKey: key }));
             expect((await inventory()).map((c) => c.CertificateId)).to.deep.equal([created.id]);
+            expect(await env.faultsFired("UploadCertificate")).to.equal(2);
         });
 
         for (const fault of [
@@ -259,6 +260,7 @@ describe("tencent/certificate: TencentCertificate provider", function () {
                 await env.admin("POST", "/_emulator/faults", { vendor: "tencent", action: "UploadCertificate", count: 1, ...fault });
                 const created = await provider.create(await checked({ certificatePublicKey: chain.chainPem, certificatePrivateKey: key }));
                 expect((await inventory()).map((c) => c.CertificateId)).to.deep.equal([created.id]);
+                expect(await env.faultsFired("UploadCertificate")).to.equal(1);
             });
         }
 

@@ -148,6 +148,7 @@ describe("tencent/csr: TencentCsr provider", () => {
             const updated = await provider.update(created.id, created.outs!, await checked({ ...base, generate: true }));
             expect(updated.outs!.csr).to.contain("CERTIFICATE REQUEST");
             expect(await csrs()).to.have.length(1);
+            expect(await env.faultsFired("ModifyCSR")).to.equal(1);
         });
 
         it("generates at once by default, encrypting the key with keyPassword", async () => {
@@ -167,12 +168,14 @@ describe("tencent/csr: TencentCsr provider", () => {
             await env.admin("POST", "/_emulator/faults", { vendor: "tencent", action: "CreateCSR", kind: "reset", when: "after", count: 1 });
             const created = await provider.create(await checked(base));
             expect((await csrs()).map((c) => String(c.Id))).to.deep.equal([created.id]);
+            expect(await env.faultsFired("CreateCSR")).to.equal(1);
         });
 
         it("retries throttled CreateCSR", async () => {
             await env.admin("POST", "/_emulator/faults", { vendor: "tencent", action: "CreateCSR", kind: "throttle", count: 2 });
             const created = await provider.create(await checked(base));
             expect((await csrs()).map((c) => String(c.Id))).to.deep.equal([created.id]);
+            expect(await env.faultsFired("CreateCSR")).to.equal(2);
         });
     });
 });
