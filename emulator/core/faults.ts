@@ -7,14 +7,16 @@ import { VENDOR_NAMES, type VendorName } from "./types";
  *   - `throttle`: the vendor's own throttling answer (Tencent: RequestLimitExceeded, HTTP 200);
  *   - `http`:     a bare HTTP error status, as a gateway or load balancer would send;
  *   - `reset`:    the socket is destroyed without any reply;
- *   - `latency`:  the reply is delayed by `latencyMs` (combines with the others).
+ *   - `latency`:  the reply is delayed by `latencyMs` (combines with the others);
+ *   - `malformed`: HTTP 200 with a body that is not the vendor's envelope (a truncated JSON
+ *                 document), as a broken proxy or a cut connection can produce.
  * `when: "after"` lets the action be carried out first and then replaces the reply: that is how a
  * test proves that a client does not create duplicates after an ambiguous failure.
  * This module checks a fault's shape; faultRules.ts checks that the served vendors can produce it,
  * and pipeline.ts applies it.
  */
 
-export const FAULT_KINDS = ["throttle", "http", "reset", "latency"] as const;
+export const FAULT_KINDS = ["throttle", "http", "reset", "latency", "malformed"] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 export type FaultPhase = "before" | "after";
 

@@ -82,6 +82,8 @@ function faultOutcome(fault: Fault, service: VendorService): Outcome {
             const headers: Record<string, string> = fault.retryAfter !== undefined ? { "retry-after": String(fault.retryAfter) } : {};
             return { kind: "reply", reply: textReply(status, `cloudcerts-emulator: injected HTTP ${status} fault #${fault.id}\n`, headers) };
         }
+        case "malformed":
+            return { kind: "reply", reply: textReply(200, `{"Response":{"RequestId":"cloudcerts-emulator-fault-${fault.id}"`, { "content-type": "application/json" }) };
         case "latency":
             // FaultInjector.take only ever returns latency faults as a delay.
             throw new Error("latency fault cannot replace a reply");

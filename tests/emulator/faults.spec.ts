@@ -94,6 +94,15 @@ describe("emulator: fault injection", () => {
         expect(await tcError(emulator, clock, "UploadCertificate", uploadParams(testChain("http-fault")))).to.equal("");
     });
 
+    it("malformed: HTTP 200 with a body that is not the vendor's envelope, after the action when asked", async () => {
+        emulator.setFaults([{ vendor: "tencent", action: "UploadCertificate", kind: "malformed", when: "after" }]);
+        const response = await send(signedRequest(emulator, clock, "UploadCertificate", uploadParams(testChain("malformed-fault"))));
+        expect(response.status).to.equal(200);
+        const body = await response.text();
+        expect(() => JSON.parse(body), "the body must not parse").to.throw();
+        expect(countCertificates(), "the upload happened").to.equal(1);
+    });
+
     it("reset: the connection is closed without any reply", async () => {
         emulator.setFaults([{ vendor: "tencent", kind: "reset" }]);
         let failure: unknown;

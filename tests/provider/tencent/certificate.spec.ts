@@ -4,7 +4,7 @@ import { PartialCreateError } from "../../../provider/core/errors";
 import { UNKNOWN } from "../../../provider/core/unknown";
 import { callTencent } from "../../../provider/tencent/client";
 import { tencentCertificateProvider as provider, type TencentCertificateInputs, type TencentCertificateOutputs } from "../../../provider/tencent/certificate";
-import { useEmulator } from "../../support/emulator";
+import { useEmulator, withEnv } from "../../support/emulator";
 import { pemFragments, testChain, testKeys } from "../../support/pki";
 
 type Inventory = { tencent: { certificates: Array<{ CertificateId: string; Alias?: string }> } };
@@ -251,6 +251,9 @@ describe("tencent/certificate: TencentCertificate provider", function () {
         });
 
         for (const fault of [
+            // A 200 whose body is not Tencent's envelope: the upload may have happened.
+            { kind: "malformed", when: "after" },
+            { kind: "malformed", when: "before" },
             { kind: "http", status: 500, when: "before" },
             { kind: "http", status: 502, when: "after" },
             { kind: "reset", when: "after" },
@@ -263,6 +266,26 @@ describe("tencent/certificate: TencentCertificate provider", function () {
                 expect(await env.faultsFired("UploadCertificate")).to.equal(1);
             });
         }
+
+        it("finds, rather than repeats, an upload the vendor carried out after the client timed out", async function () {
+            this.timeout(60000);
+            const restore = withEnv({ CLOUDCERTS_TIMEOUT_SECONDS: "1", CLOUDCERTS_LOG: "debug" });
+            const log: string[] = [];
+            const write = process.stderr.write.bind(process.stderr);
+            process.stderr.write = ((chunk: string | Uint8Array) => log.push(String(chunk)) > 0) as typeof process.stderr.write;
+            try {
+                await env.admin("POST", "/_emulator/faults", { vendor: "tencent", action: "UploadCertificate", kind: "latency", latencyMs: 2500, when: "after", count: 1 });
+                const created = await provider.create(await checked({ certificatePublicKey: chain.chainPem, certificatePrivateKey: key }));
+                expect((await inventory()).map((c) => c.CertificateId)).to.deep.equal([created.id]);
+                expect(await env.faultsFired("UploadCertificate")).to.equal(1);
+            } finally {
+                process.stderr.write = write;
+                restore.restore();
+            }
+            // The client gave up after 1 s, and the reconciliation found what the vendor had stored.
+            expect(log.join("")).to.match(/UploadCertificate attempt 1: ETIMEDOUT/);
+            expect(log.join("")).to.match(/the outcome was unknown; the object was created/);
+        });
 
         it("records a half-finished create (uploaded, then unreadable) instead of orphaning it", async function () {
             this.timeout(60000);
