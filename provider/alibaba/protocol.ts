@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { HttpReply, HttpRequest } from "../core/http";
-import type { ErrorClassification, ParsedReply, VendorErrorReply, VendorProtocol } from "../core/protocol";
+import { readJsonObject, type ErrorClassification, type ParsedReply, type VendorErrorReply, type VendorProtocol } from "../core/protocol";
 import type { RateLimit } from "../core/rateLimit";
 import { canonicalQueryString } from "../core/signing/canonicalQuery";
 import { alibabaCredentials, alibabaServiceUrl, type AlibabaCredentials } from "./config";
@@ -46,15 +46,10 @@ const SUCCESS_CODES = new Set(["200", "OK", "Success", "success"]);
  * an error too (reference §3).
  */
 export function parseAlibabaReply(reply: HttpReply): ParsedReply {
-    let body: unknown;
-    try {
-        body = JSON.parse(reply.body);
-    } catch {
-        const type = reply.headers["content-type"] ?? "no content type";
-        return { kind: "malformed", detail: `the reply is not JSON (${type}, ${Buffer.byteLength(reply.body)} bytes)` };
-    }
-    if (body === null || typeof body !== "object" || Array.isArray(body)) return { kind: "malformed", detail: "the reply is not a JSON object" };
-    const { Code, Message, RequestId } = body as { Code?: unknown; Message?: unknown; RequestId?: unknown };
+    const read = readJsonObject(reply);
+    if (read.kind === "malformed") return read;
+    const body = read.value;
+    const { Code, Message, RequestId } = body;
     const code = typeof Code === "string" || typeof Code === "number" ? String(Code) : "";
     const ok = reply.status >= 200 && reply.status < 300;
     if (code !== "" && !SUCCESS_CODES.has(code)) {

@@ -17,6 +17,25 @@ export type ParsedReply =
     /** Not the vendor's envelope at all (not JSON, no Response object, an HTML error page). */
     | { readonly kind: "malformed"; readonly detail: string };
 
+export type MalformedReply = Extract<ParsedReply, { kind: "malformed" }>;
+
+/**
+ * The reply body as a JSON object, or why it is not one. Every vendor answers JSON objects; a
+ * proxy's HTML page, a truncated body or a bare value is a malformed reply, described without
+ * quoting it.
+ */
+export function readJsonObject(reply: HttpReply): { readonly kind: "json"; readonly value: Record<string, unknown> } | MalformedReply {
+    let body: unknown;
+    try {
+        body = JSON.parse(reply.body);
+    } catch {
+        const type = reply.headers["content-type"] ?? "no content type";
+        return { kind: "malformed", detail: `the reply is not JSON (HTTP ${reply.status}, ${type}, ${Buffer.byteLength(reply.body)} bytes)` };
+    }
+    if (body === null || typeof body !== "object" || Array.isArray(body)) return { kind: "malformed", detail: `the reply is not a JSON object (HTTP ${reply.status})` };
+    return { kind: "json", value: body as Record<string, unknown> };
+}
+
 export interface ErrorClassification {
     readonly category: ErrorCategory;
     /** What the user can do about it, where that is known. */

@@ -1,5 +1,5 @@
 import type { HttpReply, HttpRequest } from "../core/http";
-import type { ErrorClassification, ParsedReply, VendorErrorReply, VendorProtocol } from "../core/protocol";
+import { readJsonObject, type ErrorClassification, type ParsedReply, type VendorErrorReply, type VendorProtocol } from "../core/protocol";
 import type { RateLimit } from "../core/rateLimit";
 import { canonicalQueryString, type QueryParam } from "../core/signing/canonicalQuery";
 import { percentEncode } from "../core/signing/percentEncode";
@@ -68,16 +68,10 @@ export function huaweiPath(projectId: string, segments: readonly string[]): stri
 export function parseHuaweiReply(reply: HttpReply): ParsedReply {
     const ok = reply.status >= 200 && reply.status < 300;
     if (ok && reply.body.trim() === "") return { kind: "success", value: undefined };
-    let body: unknown;
-    try {
-        body = JSON.parse(reply.body);
-    } catch {
-        const type = reply.headers["content-type"] ?? "no content type";
-        return { kind: "malformed", detail: `the reply is not JSON (HTTP ${reply.status}, ${type}, ${Buffer.byteLength(reply.body)} bytes)` };
-    }
-    if (body === null || typeof body !== "object") return { kind: "malformed", detail: `the reply is not a JSON object (HTTP ${reply.status})` };
-    if (ok) return { kind: "success", value: body };
-    const error = readErrorEnvelope(body as Record<string, unknown>, reply.headers["x-request-id"]);
+    const read = readJsonObject(reply);
+    if (read.kind === "malformed") return read;
+    if (ok) return { kind: "success", value: read.value };
+    const error = readErrorEnvelope(read.value, reply.headers["x-request-id"]);
     return error ? { kind: "vendorError", error } : { kind: "malformed", detail: `HTTP ${reply.status} without an error_code` };
 }
 

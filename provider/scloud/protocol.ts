@@ -1,6 +1,6 @@
 import { ConfigurationError } from "../core/errors";
 import type { HttpReply, HttpRequest } from "../core/http";
-import type { ErrorClassification, ParsedReply, VendorErrorReply, VendorProtocol } from "../core/protocol";
+import { readJsonObject, type ErrorClassification, type ParsedReply, type VendorErrorReply, type VendorProtocol } from "../core/protocol";
 import type { RateLimit } from "../core/rateLimit";
 import { scloudCredentials, scloudServiceUrl, type ScloudCredentials } from "./config";
 import { classifyScloudError, scloudErrorHint } from "./errors";
@@ -26,15 +26,10 @@ const REQUEST_ID_HEADER = "x-ucloud-request-uuid";
  * success, anything else an error, both at HTTP 200 (reference/scloud.md §2.3, §3.7).
  */
 export function parseScloudReply(reply: HttpReply): ParsedReply {
-    let envelope: unknown;
-    try {
-        envelope = JSON.parse(reply.body);
-    } catch {
-        const type = reply.headers["content-type"] ?? "no content type";
-        return { kind: "malformed", detail: `the reply is not JSON (${type}, ${Buffer.byteLength(reply.body)} bytes)` };
-    }
-    if (envelope === null || typeof envelope !== "object" || Array.isArray(envelope)) return { kind: "malformed", detail: "the reply is not a JSON object" };
-    const { RetCode, Message } = envelope as { RetCode?: unknown; Message?: unknown };
+    const read = readJsonObject(reply);
+    if (read.kind === "malformed") return read;
+    const envelope = read.value;
+    const { RetCode, Message } = envelope;
     if (typeof RetCode !== "number" || !Number.isInteger(RetCode)) return { kind: "malformed", detail: "the reply has no integer RetCode" };
     if (RetCode === 0) return { kind: "success", value: envelope };
     const requestId = reply.headers[REQUEST_ID_HEADER];

@@ -1,5 +1,5 @@
 import type { HttpReply, HttpRequest } from "../core/http";
-import type { ParsedReply, VendorErrorReply, VendorProtocol, ErrorClassification } from "../core/protocol";
+import { readJsonObject, type ParsedReply, type VendorErrorReply, type VendorProtocol, type ErrorClassification } from "../core/protocol";
 import type { RateLimit } from "../core/rateLimit";
 import { tencentCredentials, tencentServiceUrl, type TencentCredentials, type TencentService } from "./config";
 import { classifyTencentError, tencentErrorHint } from "./errors";
@@ -36,14 +36,9 @@ interface TencentResponse {
 
 /** Reads Tencent's envelope: `{"Response": {...}}`, an error being `Response.Error` at HTTP 200. */
 export function parseTencentReply(reply: HttpReply): ParsedReply {
-    let envelope: unknown;
-    try {
-        envelope = JSON.parse(reply.body);
-    } catch {
-        const type = reply.headers["content-type"] ?? "no content type";
-        return { kind: "malformed", detail: `the reply is not JSON (${type}, ${Buffer.byteLength(reply.body)} bytes)` };
-    }
-    const response = envelope !== null && typeof envelope === "object" ? (envelope as { Response?: unknown }).Response : undefined;
+    const envelope = readJsonObject(reply);
+    if (envelope.kind === "malformed") return envelope;
+    const response = envelope.value.Response;
     if (response === null || typeof response !== "object" || Array.isArray(response)) return { kind: "malformed", detail: "the reply has no Response object" };
     const { Error: error, RequestId } = response as TencentResponse;
     if (error === undefined || error === null) return { kind: "success", value: response };

@@ -1,5 +1,4 @@
-import { useStackConfig } from "../../../provider/core/settings";
-import { resetRateLimits } from "../../../provider/core/rateLimit";
+import { isolateEnv } from "../../support/isolateEnv";
 
 export const ALIBABA_ENV_KEYS = [
     "ALIBABA_CLOUD_ACCESS_KEY_ID",
@@ -14,29 +13,15 @@ export const ALIBABA_ENV_KEYS = [
     "CLOUDCERTS_LOG",
 ] as const;
 
-/** Clears the Alibaba settings around each test and restores them after, so a developer's own environment cannot leak in. */
+/** Clears the alibaba settings around each test and restores them after. */
 export function isolateAlibabaEnv(): void {
-    const saved: Record<string, string | undefined> = {};
-    beforeEach(() => {
-        for (const k of ALIBABA_ENV_KEYS) {
-            saved[k] = process.env[k];
-            delete process.env[k];
-        }
-        useStackConfig(undefined);
-        resetRateLimits();
-    });
-    afterEach(() => {
-        useStackConfig(undefined);
-        for (const k of ALIBABA_ENV_KEYS) if (saved[k] === undefined) delete process.env[k]; else process.env[k] = saved[k];
-    });
+    isolateEnv(ALIBABA_ENV_KEYS);
 }
 
-/** Stack config from a plain map. */
-export function stackConfig(values: Readonly<Record<string, string>>): void {
-    useStackConfig({ get: (key) => values[key] });
-}
 
 // Fake credentials for tests only; shaped like Alibaba's (LTAI... ids) but not real keys.
 export const TEST_ACCESS_KEY_ID = "LTAI5tFakeForTestsOnly01";
 export const TEST_ACCESS_KEY_SECRET = "fakeAccessKeySecretForTestsOnly01";
 export const TEST_SECURITY_TOKEN = "CAISfakeStsSecurityTokenForTestsOnly0123456789";
+
+export { stackConfig } from "../../support/isolateEnv";

@@ -86,9 +86,9 @@ describe("alibaba/protocol", () => {
         it("calls anything else malformed, saying what arrived but not quoting it", () => {
             expect(parseAlibabaReply(reply(`<Error>${TEST_ACCESS_KEY_SECRET}</Error>`, 400, { "content-type": "text/xml" }))).to.deep.equal({
                 kind: "malformed",
-                detail: "the reply is not JSON (text/xml, 48 bytes)",
+                detail: "the reply is not JSON (HTTP 400, text/xml, 48 bytes)",
             });
-            for (const body of ["null", "[]", '"x"', "3"]) expect(parseAlibabaReply(reply(body)), body).to.deep.equal({ kind: "malformed", detail: "the reply is not a JSON object" });
+            for (const body of ["null", "[]", '"x"', "3"]) expect(parseAlibabaReply(reply(body)), body).to.deep.equal({ kind: "malformed", detail: "the reply is not a JSON object (HTTP 200)" });
             expect(parseAlibabaReply(reply('{"Message":"oops"}', 502))).to.deep.equal({ kind: "malformed", detail: "an error reply without a Code" });
         });
     });

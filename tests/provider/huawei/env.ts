@@ -1,4 +1,4 @@
-import { useStackConfig } from "../../../provider/core/settings";
+import { isolateEnv } from "../../support/isolateEnv";
 
 /** Every setting the Huawei client reads; each spec starts with none of them set. */
 export const HUAWEI_ENV_KEYS = [
@@ -15,25 +15,10 @@ export const HUAWEI_ENV_KEYS = [
     "CLOUDCERTS_LOG",
 ] as const;
 
-/** Mocha hooks that clear the Huawei settings before each test and restore them after. */
+/** Clears the huawei settings around each test and restores them after. */
 export function isolateHuaweiEnv(): void {
-    const saved: Record<string, string | undefined> = {};
-    beforeEach(() => {
-        for (const k of HUAWEI_ENV_KEYS) {
-            saved[k] = process.env[k];
-            delete process.env[k];
-        }
-    });
-    afterEach(() => {
-        useStackConfig(undefined);
-        for (const k of HUAWEI_ENV_KEYS) {
-            if (saved[k] === undefined) delete process.env[k];
-            else process.env[k] = saved[k];
-        }
-    });
+    isolateEnv(HUAWEI_ENV_KEYS);
 }
 
-/** Stack config from a plain object, as configure() would hand it over. */
-export function stackConfig(values: Readonly<Record<string, string>>): void {
-    useStackConfig({ get: (key) => values[key] });
-}
+
+export { stackConfig } from "../../support/isolateEnv";

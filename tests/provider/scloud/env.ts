@@ -1,4 +1,4 @@
-import { useStackConfig } from "../../../provider/core/settings";
+import { isolateEnv } from "../../support/isolateEnv";
 
 export const SCLOUD_ENV_KEYS = [
     "SCLOUD_PUBLIC_KEY",
@@ -11,18 +11,7 @@ export const SCLOUD_ENV_KEYS = [
     "CLOUDCERTS_LOG",
 ];
 
-/** Clears the SCloud environment around each test and restores it after. */
+/** Clears the scloud settings around each test and restores them after. */
 export function isolateScloudEnvironment(): void {
-    const saved: Record<string, string | undefined> = {};
-    beforeEach(() => {
-        for (const k of SCLOUD_ENV_KEYS) {
-            saved[k] = process.env[k];
-            delete process.env[k];
-        }
-    });
-    afterEach(() => {
-        useStackConfig(undefined);
-        for (const k of SCLOUD_ENV_KEYS) if (saved[k] === undefined) delete process.env[k];
-        else process.env[k] = saved[k];
-    });
+    isolateEnv(SCLOUD_ENV_KEYS);
 }

@@ -43,9 +43,9 @@ describe("scloud/protocol", () => {
         it("calls anything else malformed, saying what arrived but not quoting it", () => {
             expect(parseScloudReply(reply(`<html>${EXAMPLE_PRIVATE_KEY}</html>`, 502, { "content-type": "text/html" }))).to.deep.equal({
                 kind: "malformed",
-                detail: "the reply is not JSON (text/html, 53 bytes)",
+                detail: "the reply is not JSON (HTTP 502, text/html, 53 bytes)",
             });
-            for (const body of ["null", "[]", '"x"', "42"]) expect(parseScloudReply(reply(body)), body).to.deep.equal({ kind: "malformed", detail: "the reply is not a JSON object" });
+            for (const body of ["null", "[]", '"x"', "42"]) expect(parseScloudReply(reply(body)), body).to.deep.equal({ kind: "malformed", detail: "the reply is not a JSON object (HTTP 200)" });
             for (const body of ["{}", '{"RetCode":"0"}', '{"RetCode":0.5}', '{"RetCode":null}']) {
                 expect(parseScloudReply(reply(body)), body).to.deep.equal({ kind: "malformed", detail: "the reply has no integer RetCode" });
             }

@@ -63,8 +63,9 @@ describe("tencent/protocol", () => {
         });
         it("calls anything else malformed, saying what arrived but not quoting it", () => {
             const html = parseTencentReply(reply(`<html>${SECRET_KEY}</html>`, 200, { "content-type": "text/html" }));
-            expect(html).to.deep.equal({ kind: "malformed", detail: "the reply is not JSON (text/html, 42 bytes)" });
-            for (const body of ["{}", "null", "[]", '{"Response":null}', '{"Response":[]}', '{"Response":"x"}']) {
+            expect(html).to.deep.equal({ kind: "malformed", detail: "the reply is not JSON (HTTP 200, text/html, 42 bytes)" });
+            for (const body of ["null", "[]"]) expect(parseTencentReply(reply(body)), body).to.deep.equal({ kind: "malformed", detail: "the reply is not a JSON object (HTTP 200)" });
+            for (const body of ["{}", '{"Response":null}', '{"Response":[]}', '{"Response":"x"}']) {
                 expect(parseTencentReply(reply(body)), body).to.deep.equal({ kind: "malformed", detail: "the reply has no Response object" });
             }
         });
