@@ -211,6 +211,23 @@ describe("the real pulumi engine runs the quickstart against the emulator (e2e)"
         });
     }
 
+    it("web: without an alias, a rotation gets a new auto-name, created before the old certificate is deleted", async () => {
+        await project.run(["config", "rm", "alias"]);
+        await up();
+        const aliasOf = async () => (JSON.parse((await project.run(["stack", "output", "--json"])).stdout) as Record<string, string>).tencentCertificateAlias;
+        const first = await aliasOf();
+        expect(first).to.match(/^web-[0-9a-f]{8}$/);
+        await project.run(["up", "--yes", "--expect-no-changes"]);
+        expect(await aliasOf(), "an auto-name is kept across runs").to.equal(first);
+        await project.setConfig("certificatePem", testChain("quickstart-rotated.example.com").chainPem);
+        await up();
+        const second = await aliasOf();
+        expect(second).to.match(/^web-[0-9a-f]{8}$/);
+        expect(second).to.not.equal(first);
+        const stored = (await inventory()).tencent.certificates;
+        expect(stored.map((c) => c.Alias)).to.deep.equal([second]);
+    });
+
     it("a half-finished create is recorded in state, and the next up finishes it without a second upload", async () => {
         const web = resources[0];
         const before = web.ids(await inventory());
