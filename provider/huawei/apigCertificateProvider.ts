@@ -338,16 +338,16 @@ export const apigCertificateDefinition: ResourceDefinition<ApigCertificateInputs
             // SM2 chain signatures are verified only as far as node:crypto can (see the README);
             // the key type, key match and validity are checked like the encryption pair's.
             if (c.isSet("certContentSign")) {
-                c.failures.push(
-                    ...checkCertificateBundle({
-                        certificate: { property: "certContentSign", value: news.certContentSign },
-                        privateKey: { property: "privateKeySign", value: news.privateKeySign },
-                        requireKey: false,
-                        now: context.now,
-                        checkValidity: context.changed("certContentSign"),
-                        allowedKeyAlgorithms: ["SM2"],
-                    }),
-                );
+                const signing = checkCertificateBundle({
+                    certificate: { property: "certContentSign", value: news.certContentSign },
+                    privateKey: { property: "privateKeySign", value: news.privateKeySign },
+                    requireKey: false,
+                    now: context.now,
+                    checkValidity: context.changed("certContentSign"),
+                    allowedKeyAlgorithms: ["SM2"],
+                });
+                // Both are secret inputs: a failure with their property name would let the engine print the value.
+                c.failures.push(...signing.map((f) => (f.property === "" ? f : { property: "", reason: f.reason.startsWith(f.property) ? f.reason : `${f.property}: ${f.reason}` })));
             }
         } else if (algorithm !== undefined) {
             for (const key of signPair) if (c.isSet(key)) c.fail(key, `${key} is only for algorithmType SM2: remove it, or set algorithmType to SM2`);

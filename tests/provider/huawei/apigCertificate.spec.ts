@@ -1,0 +1,163 @@
+import { expect } from "chai";
+import { encryptPrivateKey, generateKey, makeCertificateChain } from "../../../emulator/pki";
+import { apigCertificateProvider as provider, type ApigCertificateInputs, type ApigCertificateOutputs } from "../../../provider/huawei/apigCertificate";
+import { updateApigCertificate } from "../../../provider/huawei/certificates";
+import { useEmulator, withEnv } from "../../support/emulator";
+import { pemFragments, testChain, testKeys } from "../../support/pki";
+
+type Inventory = { huawei: { certificates: Array<{ id: string; name: string; serial_number: string; algorithm_type: string }> } };
+
+async function checked(news: Record<string, unknown>, olds: Record<string, unknown> = {}): Promise<ApigCertificateInputs> {
+    const res = await provider.check(olds as unknown as ApigCertificateInputs, news as unknown as ApigCertificateInputs);
+    expect(res.failures ?? [], JSON.stringify(res.failures)).to.deep.equal([]);
+    return res.inputs as ApigCertificateInputs;
+}
+
+async function failuresFor(news: Record<string, unknown>) {
+    const res = await provider.check({} as ApigCertificateInputs, news as unknown as ApigCertificateInputs);
+    return res.failures ?? [];
+}
+
+describe("huawei/apigCertificate: ApigCertificate provider", function () {
+    const env = useEmulator();
+    const chain = testChain("apig.example.com", { sans: ["apig.example.com", "www.apig.example.com"] });
+    const key = chain.leaf.privateKeyPem;
+    const inventory = async () => (await env.admin<Inventory>("GET", "/_emulator/inventory")).huawei.certificates;
+
+    describe("check (preview)", () => {
+        it("applies defaults, an auto-name within APIG's rule, and the configured region and project", async () => {
+            const inputs = await checked({ certContent: `${chain.chainPem}\r\n`, privateKey: key, __cloudcertsName: "web-cert" });
+            expect(inputs).to.include({ type: "global", algorithmType: "RSA", expiryWarningDays: 30, region: "cn-north-4", projectId: "0123456789abcdef0123456789abcdef" });
+            expect(inputs.name).to.match(/^web_cert_[0-9a-f]{8}$/);
+            expect(inputs.certContent).to.equal(chain.chainPem.trim());
+            const digitFirst = await checked({ certContent: chain.chainPem, privateKey: key, __cloudcertsName: "1-api" });
+            expect(digitFirst.name).to.match(/^[A-Za-z][A-Za-z0-9_]{3,49}$/);
+        });
+
+        const password = "apig-key-password";
+        const now = new Date();
+        const cases: Array<[string, () => Record<string, unknown>, RegExp]> = [
+            ["a name starting with a digit", () => ({ name: "1cert", certContent: chain.chainPem, privateKey: key }), /^name name must be 4 to 50/],
+            ["a name too short", () => ({ name: "abc", certContent: chain.chainPem, privateKey: key }), /name must be 4 to 50/],
+            ["a name with a hyphen", () => ({ name: "web-cert", certContent: chain.chainPem, privateKey: key }), /name must be 4 to 50/],
+            ["a key that does not match the certificate", () => ({ certContent: chain.chainPem, privateKey: testKeys().other.privateKeyPem }), /privateKey.*match/i],
+            ["an expired certificate", () => { const c = testChain("old.example.com", { validity: "expired" }); return { certContent: c.chainPem, privateKey: c.leaf.privateKeyPem }; }, /certContent.*expired/i],
+            ["a chain out of order", () => ({ certContent: `${chain.leaf.certificatePem}\n${chain.root!.certificatePem}\n${chain.intermediate!.certificatePem}`, privateKey: key }), /certContent.*(order|issued)/i],
+            ["an encrypted private key", () => ({ certContent: chain.chainPem, privateKey: encryptPrivateKey(key, password) }), /privateKey.*encrypt/i],
+            ["a certificate without a SAN", () => { const c = makeCertificateChain({ commonName: "nosan.example.com", sans: [], keys: { leaf: testKeys().leaf } }); return { certContent: c.chainPem, privateKey: c.leaf.privateKeyPem }; }, /certContent.*subjectAltName/],
+            ["a certificate expiring after 2038-01-19", () => { const c = makeCertificateChain({ commonName: "late.example.com", now, notAfter: new Date("2040-01-01T00:00:00Z"), keys: { root: testKeys().root, intermediate: testKeys().intermediate, leaf: testKeys().leaf } }); return { certContent: c.chainPem, privateKey: c.leaf.privateKeyPem }; }, /certContent.*2038-01-19/],
+            ["an RSA certificate declared ECC", () => ({ certContent: chain.chainPem, privateKey: key, algorithmType: "ECC" }), /algorithmType/],
+            ["an unknown algorithmType", () => ({ certContent: chain.chainPem, privateKey: key, algorithmType: "DSA" }), /algorithmType must be one of RSA, ECC, SM2/],
+            ["SM2 without its signing pair", () => ({ certContent: chain.chainPem, privateKey: key, algorithmType: "SM2" }), /certContentSign is required when algorithmType is SM2/],
+            ["a signing pair without SM2", () => ({ certContent: chain.chainPem, privateKey: key, certContentSign: chain.leaf.certificatePem, privateKeySign: key }), /only for algorithmType SM2/],
+            ["an SM2 signing key of 8093 characters", () => ({ certContent: chain.chainPem, privateKey: key, algorithmType: "SM2", certContentSign: chain.chainPem, privateKeySign: "x".repeat(8093) }), /privateKeySign is 8093 characters long; the limit is 8092/],
+            ["an instance certificate without instanceId", () => ({ certContent: chain.chainPem, privateKey: key, type: "instance" }), /instanceId is required when type is instance/],
+            ["instanceId on a global certificate", () => ({ certContent: chain.chainPem, privateKey: key, instanceId: "f0fa1789" }), /instanceId is only for type instance/],
+            ["a missing private key", () => ({ certContent: chain.chainPem }), /privateKey is required/],
+            ["a region that is no region name", () => ({ certContent: chain.chainPem, privateKey: key, region: "cn north 4" }), /region must be a region name/],
+            ["a trustedRootCa that is a server certificate", () => ({ certContent: chain.chainPem, privateKey: key, trustedRootCa: chain.leaf.certificatePem }), /trustedRootCa/],
+            ["a misspelt input", () => ({ certcontent: chain.chainPem, certContent: chain.chainPem, privateKey: key }), /did you mean certContent/],
+        ];
+        for (const [name, make, pattern] of cases) {
+            it(`rejects ${name}, naming the property, quoting no secret`, async () => {
+                const news = make();
+                const failures = await failuresFor(news);
+                expect(failures.length, "expected a failure").to.be.greaterThan(0);
+                const text = failures.map((f) => `${f.property} ${f.reason}`).join("\n");
+                expect(text).to.match(pattern);
+                for (const secret of [news.privateKey, news.privateKeySign].filter((s): s is string => typeof s === "string" && s.length > 8)) {
+                    expect(text).not.to.contain(secret);
+                    for (const fragment of pemFragments(secret)) expect(text).not.to.contain(fragment);
+                }
+                for (const f of failures) expect(["privateKey", "privateKeySign", "certContentSign"]).not.to.include(f.property);
+            });
+        }
+    });
+
+    for (const algorithm of ["RSA", "ECC"] as const) {
+        it(`${algorithm}: create → read → update (rename and a new certificate, one PUT) → delete`, async () => {
+            const leafKey = algorithm === "ECC" ? generateKey({ algorithm: "EC" }) : testKeys().leaf;
+            const first = testChain(`${algorithm.toLowerCase()}.example.com`, { keys: { leaf: leafKey } });
+            const inputs = await checked({ certContent: first.chainPem, privateKey: first.leaf.privateKeyPem, algorithmType: algorithm, __cloudcertsName: "gw" });
+            const created = await provider.create(inputs);
+            const outs = created.outs as ApigCertificateOutputs;
+            expect(outs).to.include({ certificateId: created.id, name: inputs.name, algorithmType: algorithm, type: "global", commonName: `${algorithm.toLowerCase()}.example.com`, isHasTrustedRootCa: false });
+            expect(outs.instanceId).to.equal(undefined);
+            expect(outs.notAfter).to.match(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+            expect(outs.serialNumber).to.match(/^[0-9A-F]+$/);
+            expect(BigInt(`0x${outs.serialNumber}`)).to.equal(BigInt(outs.reportedSerialNumber));
+
+            const read = await provider.read(created.id, outs);
+            expect((await provider.diff(created.id, read.props as ApigCertificateOutputs, inputs)).changes).to.equal(false);
+
+            const renewed = testChain(`${algorithm.toLowerCase()}.example.com`, { keys: { leaf: leafKey } });
+            const next = await checked({ name: "gw_renamed", certContent: renewed.chainPem, privateKey: renewed.leaf.privateKeyPem, algorithmType: algorithm }, inputs as unknown as Record<string, unknown>);
+            const diff = await provider.diff(created.id, outs, next);
+            expect(diff.changes).to.equal(true);
+            expect(diff.replaces ?? []).to.deep.equal([]);
+            const updated = (await provider.update(created.id, outs, next)).outs as ApigCertificateOutputs;
+            expect(updated.name).to.equal("gw_renamed");
+            expect(updated.serialNumber).not.to.equal(outs.serialNumber);
+            const stored = (await inventory()).find((c) => c.id === created.id)!;
+            expect(stored).to.include({ name: "gw_renamed", algorithm_type: algorithm, serial_number: updated.reportedSerialNumber });
+            expect((await provider.diff(created.id, updated, next)).changes).to.equal(false);
+
+            await provider.delete(created.id, updated);
+            expect(await inventory()).to.deep.equal([]);
+        });
+    }
+
+    it("detects a certificate replaced behind Pulumi's back from APIG's metadata, and puts it back with update", async () => {
+        const inputs = await checked({ certContent: chain.chainPem, privateKey: key });
+        const created = await provider.create(inputs);
+        const other = testChain("apig.example.com");
+        await updateApigCertificate(created.id, { name: inputs.name, cert_content: other.chainPem, private_key: other.leaf.privateKeyPem });
+        const read = (await provider.read(created.id, created.outs)).props as ApigCertificateOutputs;
+        expect(read.certContent).to.match(/^\(drift: APIG holds a certificate with serial number/);
+        expect(read.certContent).not.to.contain("BEGIN");
+        const diff = await provider.diff(created.id, read, inputs);
+        expect(diff.changes).to.equal(true);
+        expect(diff.replaces ?? []).to.deep.equal([]);
+        const restored = (await provider.update(created.id, read, inputs)).outs as ApigCertificateOutputs;
+        expect(restored.certContent).to.equal(inputs.certContent);
+        expect((await inventory())[0]!.serial_number).to.equal(restored.reportedSerialNumber);
+        await provider.delete(created.id, restored);
+    });
+
+    it("refuses to delete a certificate bound to domain names, naming them and what to do, quoting no key", async () => {
+        const inputs = await checked({ certContent: chain.chainPem, privateKey: key });
+        const created = await provider.create(inputs);
+        await env.admin("POST", "/_emulator/huawei/bindings", { certificateId: created.id, domain: "api.example.com" });
+        await env.admin("POST", "/_emulator/huawei/bindings", { certificateId: created.id, domain: "www.example.com" });
+        const err = (await provider.delete(created.id, created.outs as ApigCertificateOutputs).catch((e: unknown) => e)) as Error;
+        expect(err).to.be.instanceOf(Error);
+        expect(err.message).to.contain("api.example.com, www.example.com");
+        expect(err.message).to.match(/Unbind/);
+        for (const fragment of pemFragments(key)) expect(err.message).not.to.contain(fragment);
+        expect(await inventory()).to.have.length(1);
+        await env.admin("DELETE", "/_emulator/huawei/bindings", { certificateId: created.id });
+        await provider.delete(created.id, created.outs as ApigCertificateOutputs);
+        expect(await inventory()).to.deep.equal([]);
+    });
+
+    it("authenticates with an IAM token (X-Auth-Token) when no AK/SK is configured", async () => {
+        const { token } = await env.admin<{ token: string }>("POST", "/_emulator/huawei/tokens");
+        const restore = withEnv({ HW_ACCESS_KEY: undefined, HW_SECRET_KEY: undefined, HW_AUTH_TOKEN: token });
+        try {
+            const created = await provider.create(await checked({ certContent: chain.chainPem, privateKey: key }));
+            await provider.delete(created.id, created.outs as ApigCertificateOutputs);
+            expect(await inventory()).to.deep.equal([]);
+        } finally {
+            restore.restore();
+        }
+    });
+
+    it("finds the certificate of a create whose reply was lost instead of creating a second one", async () => {
+        await env.admin("POST", "/_emulator/faults", { vendor: "huawei", action: "CreateCertificateV2", kind: "http", status: 502, when: "after" });
+        const inputs = await checked({ certContent: chain.chainPem, privateKey: key });
+        const created = await provider.create(inputs);
+        expect(await env.faultsFired("CreateCertificateV2")).to.equal(1);
+        expect((await inventory()).map((c) => c.id)).to.deep.equal([created.id]);
+        await provider.delete(created.id, created.outs as ApigCertificateOutputs);
+    });
+});
