@@ -4,6 +4,19 @@ import { apigCertificateProvider as provider, type ApigCertificateInputs, type A
 import { updateApigCertificate } from "../../../provider/huawei/certificates";
 import { useEmulator, withEnv } from "../../support/emulator";
 import { pemFragments, testChain, testKeys } from "../../support/pki";
+import { hasOpenssl, openssl } from "../../emulator/pki/openssl";
+
+/**
+ * A self-signed SM2 certificate (SM3 signature) and its key, made by the openssl CLI: the test PKI
+ * (jsrsasign) cannot encode SM2 public keys.
+ */
+function sm2Pair(commonName: string): { certificatePem: string; privateKeyPem: string } {
+    const key = openssl(["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:SM2"]);
+    if (!key.ok) throw new Error(`openssl genpkey SM2: ${key.stderr}`);
+    const cert = openssl(["req", "-x509", "-key", "{dir}/k.pem", "-sm3", "-days", "365", "-subj", `/CN=${commonName}`, "-addext", `subjectAltName=DNS:${commonName}`], { "k.pem": key.stdout });
+    if (!cert.ok) throw new Error(`openssl req SM2: ${cert.stderr}`);
+    return { certificatePem: cert.stdout.trim(), privateKeyPem: key.stdout.trim() };
+}
 
 type Inventory = { huawei: { certificates: Array<{ id: string; name: string; serial_number: string; algorithm_type: string }> } };
 
@@ -106,6 +119,27 @@ describe("huawei/apigCertificate: ApigCertificate provider", function () {
             expect(await inventory()).to.deep.equal([]);
         });
     }
+
+    it("SM2: create with the signing pair → update (new encryption certificate) → delete; an RSA key declared SM2 is refused at check", async function () {
+        if (!hasOpenssl()) this.skip();
+        const enc = sm2Pair("sm2.example.com");
+        const sign = sm2Pair("sm2.example.com");
+        const inputs = await checked({ certContent: enc.certificatePem, privateKey: enc.privateKeyPem, algorithmType: "SM2", certContentSign: sign.certificatePem, privateKeySign: sign.privateKeyPem });
+        const created = await provider.create(inputs);
+        const outs = created.outs as ApigCertificateOutputs;
+        expect(outs).to.include({ algorithmType: "SM2", commonName: "sm2.example.com" });
+        expect(outs.notAfter).to.match(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+        const renewed = sm2Pair("sm2.example.com");
+        const next = await checked({ ...inputs, certContent: renewed.certificatePem, privateKey: renewed.privateKeyPem }, inputs as unknown as Record<string, unknown>);
+        const updated = (await provider.update(created.id, outs, next)).outs as ApigCertificateOutputs;
+        expect(updated.serialNumber).not.to.equal(outs.serialNumber);
+        expect((await inventory())[0]).to.include({ algorithm_type: "SM2", serial_number: updated.reportedSerialNumber });
+        await provider.delete(created.id, updated);
+        expect(await inventory()).to.deep.equal([]);
+
+        const failures = await failuresFor({ certContent: chain.chainPem, privateKey: key, algorithmType: "SM2", certContentSign: sign.certificatePem, privateKeySign: sign.privateKeyPem });
+        expect(failures.map((f) => `${f.property} ${f.reason}`).join("\n")).to.match(/algorithmType/);
+    });
 
     it("detects a certificate replaced behind Pulumi's back from APIG's metadata, and puts it back with update", async () => {
         const inputs = await checked({ certContent: chain.chainPem, privateKey: key });
