@@ -141,6 +141,24 @@ describe("huawei/apigCertificate: ApigCertificate provider", function () {
         expect(failures.map((f) => `${f.property} ${f.reason}`).join("\n")).to.match(/algorithmType/);
     });
 
+    it("lives in the project its inputs name, for every call, and moving it to another project or region replaces it", async () => {
+        const other = "fedcba9876543210fedcba9876543210";
+        const inputs = await checked({ certContent: chain.chainPem, privateKey: key, projectId: other });
+        expect(inputs.projectId).to.equal(other);
+        const created = await provider.create(inputs);
+        const outs = created.outs as ApigCertificateOutputs;
+        expect((await inventory()).map((c) => (c as unknown as { project_id: string }).project_id)).to.deep.equal([other]);
+        expect((await provider.read(created.id, outs)).id).to.equal(created.id);
+        const renamed = await checked({ certContent: chain.chainPem, privateKey: key, projectId: other, name: "moved_not" }, inputs as unknown as Record<string, unknown>);
+        expect((await provider.update(created.id, outs, renamed)).outs).to.include({ name: "moved_not" });
+        for (const change of [{ projectId: "0123456789abcdef0123456789abcdef" }, { region: "ap-southeast-1" }]) {
+            const moved = await checked({ certContent: chain.chainPem, privateKey: key, projectId: other, ...change }, inputs as unknown as Record<string, unknown>);
+            expect((await provider.diff(created.id, outs, moved)).replaces).to.include(Object.keys(change)[0]);
+        }
+        await provider.delete(created.id, outs);
+        expect(await inventory()).to.deep.equal([]);
+    });
+
     it("detects a certificate replaced behind Pulumi's back from APIG's metadata, and puts it back with update", async () => {
         const inputs = await checked({ certContent: chain.chainPem, privateKey: key });
         const created = await provider.create(inputs);
