@@ -44,6 +44,11 @@ export interface EmulatorOptions {
     readonly rateLimitClock?: MonotonicClock;
     /** Credentials the emulator accepts, per vendor; these win over `CLOUDCERTS_EMULATOR_<VENDOR>_<NAME>`, which wins over the fake defaults. */
     readonly credentials?: EmulatorCredentialOptions;
+    /**
+     * Huawei APIG: how long a new certificate stays invisible to reads and lists, as APIG takes
+     * 5–10 s for a new resource to take effect; default 0 (visible at once).
+     */
+    readonly huaweiVisibilityLagMs?: number;
     /** Environment to read credential overrides from; default `process.env`. */
     readonly env?: NodeJS.ProcessEnv;
 }
@@ -86,7 +91,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
     // The vendor plug-in point: each new vendor adds one line here and one field to EmulatorEndpoints.
     const tencent = createTencentService(context, credentials.tencent);
-    const huawei = createHuaweiService(context, credentials.huawei);
+    const huawei = createHuaweiService(context, credentials.huawei, { visibilityLagMs: options.huaweiVisibilityLagMs });
     const vendors = new Map<VendorName, VendorService>([
         [tencent.name, tencent],
         [huawei.name, huawei],

@@ -2,7 +2,7 @@ import { createPublicKey, type KeyObject, type X509Certificate } from "node:cryp
 import { X509 } from "jsrsasign";
 import { commonName, isChainInOrder, isEncryptedPrivateKeyPem, keyMatchesCertificate, loadPrivateKey, parseCertificateChain, PemError, subjectAltNames } from "../core/x509";
 import { HuaweiError } from "./envelope";
-import { apigTime, newCertificateId, type ApigCertificateRecord, type HuaweiState } from "./state";
+import { apigTime, isVisible, newCertificateId, type ApigCertificateRecord, type HuaweiState } from "./state";
 
 /**
  * APIG v2 SSL certificates: create, show, list, update (a full replace), delete, attached
@@ -184,7 +184,7 @@ export function metadataOf(leaf: X509Certificate): Pick<
 
 /** ShowDetailsOfCertificateV2 (and create/update replies). */
 export function detailView(record: ApigCertificateRecord): Record<string, unknown> {
-    const { seq: _seq, bound_domains: _bound, ...view } = record;
+    const { seq: _seq, bound_domains: _bound, visible_from: _visible, ...view } = record;
     return view;
 }
 
@@ -199,9 +199,9 @@ export function inventoryView(record: ApigCertificateRecord): Record<string, unk
     return { ...detailView(record), bound_domains: record.bound_domains };
 }
 
-export function findCertificate(state: HuaweiState, projectId: string, id: string): ApigCertificateRecord {
+export function findCertificate(state: HuaweiState, projectId: string, id: string, now: Date): ApigCertificateRecord {
     const record = state.certificates.get(id);
-    if (!record || record.project_id !== projectId) throw notFound();
+    if (!record || record.project_id !== projectId || !isVisible(record, now)) throw notFound();
     return record;
 }
 
@@ -221,13 +221,14 @@ export function createCertificate(state: HuaweiState, projectId: string, body: B
         create_time: time,
         update_time: time,
         bound_domains: [],
+        ...(state.visibilityLagMs > 0 ? { visible_from: new Date(now.getTime() + state.visibilityLagMs).toISOString() } : {}),
     };
     state.certificates.put(record.id, record);
     return detailView(record);
 }
 
 export function updateCertificate(state: HuaweiState, projectId: string, id: string, body: Buffer, now: Date): Record<string, unknown> {
-    const current = findCertificate(state, projectId, id);
+    const current = findCertificate(state, projectId, id, now);
     const { form, leaf } = readForm(body, now);
     // Visibility is fixed at creation (reference §1.3): a PUT may not move a certificate.
     if (form.type !== current.type) throw invalid("parameterName:type (the type of a certificate cannot be changed)");
@@ -244,8 +245,8 @@ export function updateCertificate(state: HuaweiState, projectId: string, id: str
     return detailView(record);
 }
 
-export function deleteCertificate(state: HuaweiState, projectId: string, id: string): Record<string, unknown> {
-    const record = findCertificate(state, projectId, id);
+export function deleteCertificate(state: HuaweiState, projectId: string, id: string, now: Date): Record<string, unknown> {
+    const record = findCertificate(state, projectId, id, now);
     if (record.bound_domains.length > 0) {
         // The docs say only unbound certificates can be deleted, without a code; APIG.2000 is the emulator's choice.
         throw new HuaweiError("APIG.2000", `Parameter error: the certificate is bound to ${record.bound_domains.length} domain name(s) and cannot be deleted`, 400);
@@ -260,7 +261,7 @@ function pageOf(query: URLSearchParams): { offset: number; limit: number } {
     return { offset, limit: rawLimit <= 0 ? 20 : Math.min(rawLimit, 500) };
 }
 
-export function listCertificates(state: HuaweiState, projectId: string, rawQuery: string): Record<string, unknown> {
+export function listCertificates(state: HuaweiState, projectId: string, rawQuery: string, now: Date): Record<string, unknown> {
     const query = new URLSearchParams(rawQuery);
     const { offset, limit } = pageOf(query);
     const name = query.get("name");
@@ -270,7 +271,7 @@ export function listCertificates(state: HuaweiState, projectId: string, rawQuery
     const algorithm = query.get("algorithm_type");
     const all = state.certificates
         .list()
-        .filter((r) => r.project_id === projectId)
+        .filter((r) => r.project_id === projectId && isVisible(r, now))
         .filter((r) => !name || r.name.includes(name))
         .filter((r) => !commonNameFilter || r.common_name.includes(commonNameFilter))
         .filter((r) => !type || r.type === type)
@@ -281,8 +282,8 @@ export function listCertificates(state: HuaweiState, projectId: string, rawQuery
     return { size: page.length, total: all.length, certs: page };
 }
 
-export function attachedDomains(state: HuaweiState, projectId: string, id: string, rawQuery: string): Record<string, unknown> {
-    const record = findCertificate(state, projectId, id);
+export function attachedDomains(state: HuaweiState, projectId: string, id: string, rawQuery: string, now: Date): Record<string, unknown> {
+    const record = findCertificate(state, projectId, id, now);
     const { offset, limit } = pageOf(new URLSearchParams(rawQuery));
     const page = record.bound_domains.slice(offset, offset + limit).map((d) => ({
         url_domain: d.url_domain,

@@ -34,16 +34,12 @@ function actionTable(state: HuaweiState): Map<HuaweiActionName, ApiAction> {
     });
     return new Map<HuaweiActionName, ApiAction>([
         ["CreateCertificateV2", action(true, (c, r) => createCertificate(state, r.projectId, c.request.body, c.now))],
-        ["ListCertificatesV2", action(false, (c, r) => listCertificates(state, r.projectId, c.request.query))],
-        ["ShowDetailsOfCertificateV2", action(false, (_c, r) => ({ ...findCertificateView(state, r) }))],
+        ["ListCertificatesV2", action(false, (c, r) => listCertificates(state, r.projectId, c.request.query, c.now))],
+        ["ShowDetailsOfCertificateV2", action(false, (c, r) => detailView(findCertificate(state, r.projectId, r.certificateId!, c.now)))],
         ["UpdateCertificateV2", action(true, (c, r) => updateCertificate(state, r.projectId, r.certificateId!, c.request.body, c.now))],
-        ["DeleteCertificateV2", action(true, (_c, r) => deleteCertificate(state, r.projectId, r.certificateId!))],
-        ["ListAttachedDomainsV2", action(false, (c, r) => attachedDomains(state, r.projectId, r.certificateId!, c.request.query))],
+        ["DeleteCertificateV2", action(true, (c, r) => deleteCertificate(state, r.projectId, r.certificateId!, c.now))],
+        ["ListAttachedDomainsV2", action(false, (c, r) => attachedDomains(state, r.projectId, r.certificateId!, c.request.query, c.now))],
     ]);
-}
-
-function findCertificateView(state: HuaweiState, route: HuaweiRoute): Record<string, unknown> {
-    return detailView(findCertificate(state, route.projectId, route.certificateId!));
 }
 
 function readJson(request: EmulatorRequest): Record<string, unknown> | undefined {
@@ -85,8 +81,13 @@ function handleBindings(request: EmulatorRequest, state: HuaweiState): Reply {
     return jsonReply(200, { certificateId: id, bound_domains: record.bound_domains.map((d) => d.url_domain) });
 }
 
-export function createHuaweiService(context: VendorContext, credentials: HuaweiCredentials): VendorService {
-    const state = openHuaweiState(context.store);
+export interface HuaweiServiceOptions {
+    /** How long a new certificate stays invisible to reads and lists (APIG's 5–10 s); default 0. */
+    readonly visibilityLagMs?: number;
+}
+
+export function createHuaweiService(context: VendorContext, credentials: HuaweiCredentials, options: HuaweiServiceOptions = {}): VendorService {
+    const state = openHuaweiState(context.store, options.visibilityLagMs ?? 0);
     return {
         name: "huawei",
         prefix: HUAWEI_PREFIX,

@@ -32,6 +32,11 @@ export type ApigCertificateRecord = {
     is_has_trusted_root_ca: boolean;
     create_time: string;
     update_time: string;
+    /**
+     * When a new certificate becomes visible to reads and lists: APIG takes 5–10 s for a new
+     * resource to take effect (reference §1.6). Absent: visible at once.
+     */
+    visible_from?: string;
     /** Domains bound to the certificate (set through the admin API): APIG refuses to delete it while there are any. */
     bound_domains: Array<{ id: string; url_domain: string }>;
 };
@@ -40,12 +45,15 @@ export type TokenRecord = { digest: string; issued: string };
 
 export interface HuaweiState {
     readonly certificates: Table<ApigCertificateRecord>;
+    /** How long a new certificate stays invisible (EmulatorOptions.huaweiVisibilityLagMs); 0 by default. */
+    readonly visibilityLagMs: number;
     readonly tokens: Table<TokenRecord>;
     nextSeq(): number;
 }
 
-export function openHuaweiState(store: Store): HuaweiState {
+export function openHuaweiState(store: Store, visibilityLagMs = 0): HuaweiState {
     return {
+        visibilityLagMs,
         certificates: store.table<ApigCertificateRecord>("huawei", "certificates"),
         tokens: store.table<TokenRecord>("huawei", "tokens"),
         nextSeq: () => store.nextCounter("huawei", "certificateSeq"),
@@ -58,6 +66,11 @@ export function newCertificateId(taken: (id: string) => boolean): string {
         const id = randomBytes(16).toString("hex");
         if (!taken(id)) return id;
     }
+}
+
+/** Whether a certificate is visible yet to reads at `now`. */
+export function isVisible(record: ApigCertificateRecord, now: Date): boolean {
+    return record.visible_from === undefined || Date.parse(record.visible_from) <= now.getTime();
 }
 
 /** APIG's time format: RFC 3339 UTC to the second. */

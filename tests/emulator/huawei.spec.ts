@@ -202,6 +202,21 @@ describe("emulator/huawei: APIG v2 certificates", () => {
         expect(() => emulator.setFaults([{ vendor: "huawei", action: "UploadCertificate", kind: "throttle" }])).to.throw(/no action/);
     });
 
+    it("with a visibility lag, hides a new certificate from reads and lists until the lag has passed, as APIG does for 5–10 s", async () => {
+        const lagged = await startTestEmulator({ huaweiVisibilityLagMs: 8000 });
+        try {
+            const { emulator: e, clock: c } = lagged;
+            const id = (await hw(e, c, "POST", "", form())).json.id as string;
+            expect((await hw(e, c, "GET", `/${id}`)).json.error_code).to.equal("APIG.3021");
+            expect((await hw(e, c, "GET", "")).json).to.include({ total: 0 });
+            c.advanceSeconds(8);
+            expect((await hw(e, c, "GET", `/${id}`)).status).to.equal(200);
+            expect((await hw(e, c, "GET", "")).json).to.include({ total: 1 });
+        } finally {
+            await lagged.emulator.close();
+        }
+    });
+
     it("enforces its rate limit per AK and action with 429 APIGW.0308", async () => {
         const limited = await startTestEmulator({ rateLimits: true, rateLimitClock: () => 0 });
         try {

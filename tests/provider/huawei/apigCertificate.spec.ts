@@ -2,7 +2,8 @@ import { expect } from "chai";
 import { encryptPrivateKey, generateKey, makeCertificateChain } from "../../../emulator/pki";
 import { apigCertificateProvider as provider, type ApigCertificateInputs, type ApigCertificateOutputs } from "../../../provider/huawei/apigCertificate";
 import { updateApigCertificate } from "../../../provider/huawei/certificates";
-import { useEmulator, withEnv } from "../../support/emulator";
+import { startEmulator } from "../../../emulator";
+import { EMULATOR_HUAWEI_PROJECT_ID, useEmulator, withEnv } from "../../support/emulator";
 import { pemFragments, testChain, testKeys } from "../../support/pki";
 import { hasOpenssl, openssl } from "../../emulator/pki/openssl";
 
@@ -211,5 +212,40 @@ describe("huawei/apigCertificate: ApigCertificate provider", function () {
         expect(await env.faultsFired("CreateCertificateV2")).to.equal(1);
         expect((await inventory()).map((c) => c.id)).to.deep.equal([created.id]);
         await provider.delete(created.id, created.outs as ApigCertificateOutputs);
+    });
+
+    describe("with APIG's visibility lag (new certificates invisible to reads for a while)", () => {
+        let lagged: Awaited<ReturnType<typeof startEmulator>>;
+        let restore: () => void;
+        const inventoryOf = () => (lagged.inventory().huawei as Inventory["huawei"]).certificates;
+        before(async () => {
+            lagged = await startEmulator({ port: 0, huaweiVisibilityLagMs: 1500 });
+            restore = withEnv({
+                CLOUDCERTS_HUAWEI_ENDPOINT: lagged.endpoints.huawei,
+                HW_ACCESS_KEY: lagged.credentials.huawei.accessKey,
+                HW_SECRET_KEY: lagged.credentials.huawei.secretKey,
+                HW_PROJECT_ID: EMULATOR_HUAWEI_PROJECT_ID,
+            }).restore;
+        });
+        beforeEach(() => lagged.reset());
+        after(async () => {
+            restore();
+            await lagged.close();
+        });
+
+        it("a create reads its new certificate back once it is visible, instead of taking it for gone", async () => {
+            const created = await provider.create(await checked({ certContent: chain.chainPem, privateKey: key }));
+            expect(created.outs).to.include({ certificateId: created.id, commonName: "apig.example.com" });
+            await provider.delete(created.id, created.outs as ApigCertificateOutputs);
+            expect(inventoryOf()).to.deep.equal([]);
+        });
+
+        it("a create whose reply was lost waits for the certificate to show in lists, and does not create a second one", async () => {
+            lagged.setFaults([{ vendor: "huawei", action: "CreateCertificateV2", kind: "http", status: 502, when: "after" }]);
+            const created = await provider.create(await checked({ certContent: chain.chainPem, privateKey: key }));
+            expect(lagged.faults()[0]).to.include({ fired: 1 });
+            expect(inventoryOf().map((c) => c.id)).to.deep.equal([created.id]);
+            await provider.delete(created.id, created.outs as ApigCertificateOutputs);
+        });
     });
 });
