@@ -19,6 +19,22 @@ function sm2Pair(commonName: string): { certificatePem: string; privateKeyPem: s
     return { certificatePem: cert.stdout.trim(), privateKeyPem: key.stdout.trim() };
 }
 
+/** An SM2 CA named `caName` and a leaf it signed (SM3), by the openssl CLI. */
+function sm2Chain(caName: string, leafName: string): { ca: { certificatePem: string; privateKeyPem: string }; leaf: { certificatePem: string; privateKeyPem: string } } {
+    const ca = openssl(["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:SM2"]);
+    const caCert = openssl(["req", "-x509", "-key", "{dir}/ca.key", "-sm3", "-days", "365", "-subj", `/CN=${caName}`, "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign"], { "ca.key": ca.stdout });
+    const leaf = sm2Pair(leafName);
+    const csr = openssl(["req", "-new", "-key", "{dir}/leaf.key", "-sm3", "-subj", `/CN=${leafName}`], { "leaf.key": leaf.privateKeyPem });
+    const signed = openssl(["x509", "-req", "-in", "{dir}/leaf.csr", "-CA", "{dir}/ca.crt", "-CAkey", "{dir}/ca.key", "-set_serial", "7", "-sm3", "-days", "300", "-extfile", "{dir}/ext"], {
+        "leaf.csr": csr.stdout,
+        "ca.crt": caCert.stdout,
+        "ca.key": ca.stdout,
+        ext: `subjectAltName=DNS:${leafName}`,
+    });
+    if (!ca.ok || !caCert.ok || !csr.ok || !signed.ok) throw new Error(`openssl SM2 chain: ${caCert.stderr}${csr.stderr}${signed.stderr}`);
+    return { ca: { certificatePem: caCert.stdout.trim(), privateKeyPem: ca.stdout.trim() }, leaf: { certificatePem: signed.stdout.trim(), privateKeyPem: leaf.privateKeyPem } };
+}
+
 type Inventory = { huawei: { certificates: Array<{ id: string; name: string; serial_number: string; algorithm_type: string }> } };
 
 async function checked(news: Record<string, unknown>, olds: Record<string, unknown> = {}): Promise<ApigCertificateInputs> {
@@ -140,6 +156,19 @@ describe("huawei/apigCertificate: ApigCertificate provider", function () {
 
         const failures = await failuresFor({ certContent: chain.chainPem, privateKey: key, algorithmType: "SM2", certContentSign: sign.certificatePem, privateKeySign: sign.privateKeyPem });
         expect(failures.map((f) => `${f.property} ${f.reason}`).join("\n")).to.match(/algorithmType/);
+    });
+
+    it("SM2 chains: verified with node:crypto (in order accepted; reversed, or a same-named CA that did not sign it, refused)", async function () {
+        if (!hasOpenssl()) this.skip();
+        const good = sm2Chain("SM2 Test CA", "sm2.example.com");
+        const impostor = sm2Chain("SM2 Test CA", "other.example.com").ca;
+        const sign = sm2Pair("sm2.example.com");
+        const base = { privateKey: good.leaf.privateKeyPem, algorithmType: "SM2", certContentSign: sign.certificatePem, privateKeySign: sign.privateKeyPem };
+        await checked({ ...base, certContent: `${good.leaf.certificatePem}\n${good.ca.certificatePem}` });
+        const reversed = await failuresFor({ ...base, certContent: `${good.ca.certificatePem}\n${good.leaf.certificatePem}` });
+        expect(reversed.map((f) => f.reason).join("\n")).to.match(/reverse order/);
+        const forged = await failuresFor({ ...base, certContent: `${good.leaf.certificatePem}\n${impostor.certificatePem}` });
+        expect(forged.map((f) => f.reason).join("\n")).to.match(/did not issue certificate 1/);
     });
 
     it("lives in the project its inputs name, for every call, and moving it to another project or region replaces it", async () => {
