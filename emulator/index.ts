@@ -7,6 +7,7 @@ import { Store } from "./core/store";
 import type { Clock, Inventory, VendorContext, VendorName } from "./core/types";
 import type { VendorService } from "./core/vendorService";
 import { resolveEmulatorCredentials, type EmulatorCredentialOptions, type EmulatorCredentials } from "./credentials";
+import { createHuaweiService } from "./huawei/index";
 import { createTencentService } from "./tencent/index";
 
 /**
@@ -43,6 +44,11 @@ export interface EmulatorOptions {
     readonly rateLimitClock?: MonotonicClock;
     /** Credentials the emulator accepts, per vendor; these win over `CLOUDCERTS_EMULATOR_<VENDOR>_<NAME>`, which wins over the fake defaults. */
     readonly credentials?: EmulatorCredentialOptions;
+    /**
+     * Huawei APIG: how long a new certificate stays invisible to reads and lists, as APIG takes
+     * 5–10 s for a new resource to take effect; default 0 (visible at once).
+     */
+    readonly huaweiVisibilityLagMs?: number;
     /** Environment to read credential overrides from; default `process.env`. */
     readonly env?: NodeJS.ProcessEnv;
 }
@@ -50,6 +56,7 @@ export interface EmulatorOptions {
 /** Base URL of each vendor API; set a provider's endpoint override to it. */
 export interface EmulatorEndpoints {
     readonly tencent: string;
+    readonly huawei: string;
 }
 
 export interface Emulator {
@@ -84,7 +91,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
     // The vendor plug-in point: each new vendor adds one line here and one field to EmulatorEndpoints.
     const tencent = createTencentService(context, credentials.tencent);
-    const vendors = new Map<VendorName, VendorService>([[tencent.name, tencent]]);
+    const huawei = createHuaweiService(context, credentials.huawei, { visibilityLagMs: options.huaweiVisibilityLagMs });
+    const vendors = new Map<VendorName, VendorService>([
+        [tencent.name, tencent],
+        [huawei.name, huawei],
+    ]);
 
     const deps: AdminDependencies = { vendors, faults: new FaultInjector(), store, rateLimiter, now: context.now };
     const server = await startServer(host, options.port ?? 0, deps);
@@ -92,7 +103,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
     return {
         url,
-        endpoints: { tencent: `${url}${tencent.prefix}` },
+        endpoints: { tencent: `${url}${tencent.prefix}`, huawei: `${url}${huawei.prefix}` },
         credentials,
         inventory: () => buildInventory(vendors),
         setFaults: (faults) => deps.faults.set(faults.map((fault) => acceptFaultSpec(fault, vendors))),

@@ -2,8 +2,11 @@ export { TencentCertificate, tencentCertificateProvider } from "./tencent/certif
 export type { TencentCertificateArgs, TencentCertificateInputs, TencentCertificateOutputs, TencentCertificateType } from "./tencent/certificate";
 export { TencentCsr, tencentCsrProvider } from "./tencent/csr";
 export type { TencentCsrArgs, TencentCsrInputs, TencentCsrOutputs, TencentCsrAlgorithm } from "./tencent/csr";
+export { ApigCertificate, apigCertificateProvider } from "./huawei/apigCertificate";
+export type { ApigCertificateArgs, ApigCertificateInputs, ApigCertificateOutputs, ApigCertificateType, ApigAlgorithmType } from "./huawei/apigCertificate";
 export { VendorApiError, OutcomeUnknownError, TransportError, ConfigurationError, PartialCreateError } from "./core/errors";
 
+import { apigCertificateProvider } from "./huawei/apigCertificate";
 import { tencentCertificateProvider } from "./tencent/certificate";
 import { tencentCsrProvider } from "./tencent/csr";
 
@@ -14,4 +17,5 @@ import { tencentCsrProvider } from "./tencent/csr";
 export const providers = {
     TencentCertificate: tencentCertificateProvider,
     TencentCsr: tencentCsrProvider,
+    ApigCertificate: apigCertificateProvider,
 };

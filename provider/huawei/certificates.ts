@@ -1,5 +1,6 @@
 import type { CallOptions } from "../core/http";
 import { callHuawei } from "./client";
+import type { HuaweiTarget } from "./config";
 
 // The APIG v2 SSL-certificate calls (reference/huawei-apig.md §1.2–1.4), typed, so that the
 // resource definition never spells a path or decides an action's idempotency itself.
@@ -103,29 +104,29 @@ export interface ApigAttachedDomains {
 const CERTIFICATES = ["apigw", "certificates"] as const;
 
 /** POST: not idempotent, so a lost reply is an OutcomeUnknownError for the caller to reconcile by name. */
-export function createApigCertificate(form: ApigCertificateForm, callOptions?: CallOptions): Promise<ApigCertificateDetails> {
-    return callHuawei("CreateCertificateV2", { method: "POST", path: CERTIFICATES, body: form }, { idempotent: false }, callOptions);
+export function createApigCertificate(form: ApigCertificateForm, callOptions?: CallOptions, target?: HuaweiTarget): Promise<ApigCertificateDetails> {
+    return callHuawei("CreateCertificateV2", { method: "POST", path: CERTIFICATES, body: form, target }, { idempotent: false }, callOptions);
 }
 
-export function showApigCertificate(id: string, callOptions?: CallOptions): Promise<ApigCertificateDetails> {
-    return callHuawei("ShowDetailsOfCertificateV2", { method: "GET", path: [...CERTIFICATES, id] }, { idempotent: true }, callOptions);
+export function showApigCertificate(id: string, callOptions?: CallOptions, target?: HuaweiTarget): Promise<ApigCertificateDetails> {
+    return callHuawei("ShowDetailsOfCertificateV2", { method: "GET", path: [...CERTIFICATES, id], target }, { idempotent: true }, callOptions);
 }
 
 /** PUT replaces the whole certificate (name, PEM and key are all required), so repeating it is harmless. */
-export function updateApigCertificate(id: string, form: ApigCertificateForm, callOptions?: CallOptions): Promise<ApigCertificateDetails> {
-    return callHuawei("UpdateCertificateV2", { method: "PUT", path: [...CERTIFICATES, id], body: form }, { idempotent: true }, callOptions);
+export function updateApigCertificate(id: string, form: ApigCertificateForm, callOptions?: CallOptions, target?: HuaweiTarget): Promise<ApigCertificateDetails> {
+    return callHuawei("UpdateCertificateV2", { method: "PUT", path: [...CERTIFICATES, id], body: form, target }, { idempotent: true }, callOptions);
 }
 
 /** Repeating a DELETE is harmless: the second one finds nothing (a notFound error for the caller to accept). */
-export async function deleteApigCertificate(id: string, callOptions?: CallOptions): Promise<void> {
-    await callHuawei<void>("DeleteCertificateV2", { method: "DELETE", path: [...CERTIFICATES, id] }, { idempotent: true }, callOptions);
+export async function deleteApigCertificate(id: string, callOptions?: CallOptions, target?: HuaweiTarget): Promise<void> {
+    await callHuawei<void>("DeleteCertificateV2", { method: "DELETE", path: [...CERTIFICATES, id], target }, { idempotent: true }, callOptions);
 }
 
-export function listApigCertificates(query: ApigCertificateListQuery, callOptions?: CallOptions): Promise<ApigCertificateList> {
-    return callHuawei("ListCertificatesV2", { method: "GET", path: CERTIFICATES, query: { ...query } }, { idempotent: true }, callOptions);
+export function listApigCertificates(query: ApigCertificateListQuery, callOptions?: CallOptions, target?: HuaweiTarget): Promise<ApigCertificateList> {
+    return callHuawei("ListCertificatesV2", { method: "GET", path: CERTIFICATES, query: { ...query }, target }, { idempotent: true }, callOptions);
 }
 
 /** The domains a certificate is bound to: APIG refuses to delete it while there are any. */
-export function listApigAttachedDomains(id: string, query: { readonly offset?: number; readonly limit?: number; readonly url_domain?: string } = {}, callOptions?: CallOptions): Promise<ApigAttachedDomains> {
-    return callHuawei("ListAttachedDomainsV2", { method: "GET", path: [...CERTIFICATES, id, "attached-domains"], query: { ...query } }, { idempotent: true }, callOptions);
+export function listApigAttachedDomains(id: string, query: { readonly offset?: number; readonly limit?: number; readonly url_domain?: string } = {}, callOptions?: CallOptions, target?: HuaweiTarget): Promise<ApigAttachedDomains> {
+    return callHuawei("ListAttachedDomainsV2", { method: "GET", path: [...CERTIFICATES, id, "attached-domains"], query: { ...query }, target }, { idempotent: true }, callOptions);
 }

@@ -1,7 +1,7 @@
 import { isVendorError } from "../core/errors";
 import type { CallOptions } from "../core/http";
 import { callVendor, type VendorCallOptions } from "../core/protocol";
-import { huaweiCredentials, huaweiServiceUrl } from "./config";
+import { huaweiCredentials, huaweiServiceUrl, type HuaweiTarget } from "./config";
 import { huaweiProtocol, type HuaweiRequest } from "./protocol";
 
 /** @public */
@@ -25,7 +25,7 @@ function bodySecrets(body: object | undefined): string[] {
  */
 export async function callHuawei<T>(action: string, request: HuaweiRequest, options: HuaweiCallOptions, callOptions?: CallOptions): Promise<T> {
     const secrets = [...(options.secrets ?? []), ...bodySecrets(request.body)];
-    return callVendor<T, HuaweiRequest>(huaweiProtocol(request.method), action, request, { ...options, secrets }, callOptions);
+    return callVendor<T, HuaweiRequest>(huaweiProtocol(request.method, request.target), action, request, { ...options, secrets }, callOptions);
 }
 
 export function isHuaweiNotFound(error: unknown): boolean {
@@ -33,7 +33,7 @@ export function isHuaweiNotFound(error: unknown): boolean {
 }
 
 /** Where APIG certificate ids are unique: the endpoint and the project (see CreateOnceSteps.scope). */
-export function huaweiScope(): string {
-    const { region, projectId } = huaweiCredentials();
+export function huaweiScope(target?: HuaweiTarget): string {
+    const { region, projectId } = huaweiCredentials(target);
     return `${huaweiServiceUrl(region).href} ${projectId}`;
 }

@@ -34,13 +34,22 @@ const REGION = /^[a-z]{2}(-[a-z0-9]+){1,3}$/;
 const PROJECT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /**
+ * Where one resource lives, when it says so itself (ApigCertificate's region and projectId
+ * inputs): these win over huaweicloud:region / huaweicloud:projectId. @public
+ */
+export interface HuaweiTarget {
+    readonly region?: string;
+    readonly projectId?: string;
+}
+
+/**
  * Credentials, project and region from stack config (huaweicloud:*), else the environment, read
  * at call time. AK/SK wins when both halves are set; an IAM token (huaweicloud:authToken) is used
  * otherwise. Half an AK/SK pair is refused rather than silently falling back to a token.
  */
-export function huaweiCredentials(): HuaweiCredentials {
+export function huaweiCredentials(target: HuaweiTarget = {}): HuaweiCredentials {
     const auth = huaweiAuth();
-    const region = setting.region();
+    const region = target.region || setting.region();
     if (region !== undefined && !REGION.test(region)) {
         throw new ConfigurationError(`huaweicloud:region (or HW_REGION_NAME) is ${JSON.stringify(region)}, which is not a region name such as cn-north-4 or ap-southeast-1`);
     }
@@ -49,7 +58,7 @@ export function huaweiCredentials(): HuaweiCredentials {
             "The Huawei Cloud region is missing: run `pulumi config set huaweicloud:region <region>` (e.g. cn-north-4) or set HW_REGION_NAME",
         );
     }
-    return { auth, projectId: huaweiProjectId(region), region };
+    return { auth, projectId: huaweiProjectId(region, target.projectId || undefined), region };
 }
 
 function huaweiAuth(): HuaweiAuth {
@@ -69,8 +78,8 @@ function huaweiAuth(): HuaweiAuth {
     );
 }
 
-function huaweiProjectId(region: string | undefined): string {
-    const projectId = setting.projectId();
+function huaweiProjectId(region: string | undefined, given: string | undefined): string {
+    const projectId = given ?? setting.projectId();
     if (projectId === undefined) {
         throw new ConfigurationError(
             "The Huawei Cloud project id is missing: run `pulumi config set huaweicloud:projectId <id>` or set HW_PROJECT_ID " +
@@ -85,6 +94,11 @@ function huaweiProjectId(region: string | undefined): string {
         throw new ConfigurationError(`huaweicloud:projectId (or HW_PROJECT_ID) is ${JSON.stringify(projectId)}, which is not a project id (32 hex digits)`);
     }
     return projectId;
+}
+
+/** The configured region and project (stack config, else the environment); either may be unset. */
+export function configuredHuaweiTarget(): HuaweiTarget {
+    return { region: setting.region(), projectId: setting.projectId() };
 }
 
 /**

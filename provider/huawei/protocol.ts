@@ -3,7 +3,7 @@ import { readJsonObject, type ErrorClassification, type ParsedReply, type Vendor
 import type { RateLimit } from "../core/rateLimit";
 import { canonicalQueryString, type QueryParam } from "../core/signing/canonicalQuery";
 import { percentEncode } from "../core/signing/percentEncode";
-import { huaweiCredentials, huaweiServiceUrl, type HuaweiCredentials } from "./config";
+import { huaweiCredentials, huaweiServiceUrl, type HuaweiCredentials, type HuaweiTarget } from "./config";
 import { classifyHuaweiError, huaweiErrorHint } from "./errors";
 import { signAkSk } from "./sign";
 
@@ -29,6 +29,8 @@ export interface HuaweiRequest {
     readonly query?: Readonly<Record<string, HuaweiQueryValue | readonly HuaweiQueryValue[] | undefined>>;
     /** Sent as JSON, and signed as exactly those bytes. */
     readonly body?: object;
+    /** Region and project of the object, when they are not the configured ones. */
+    readonly target?: HuaweiTarget;
 }
 
 const API_VERSION = "v2";
@@ -124,10 +126,10 @@ export function huaweiSecrets(credentials: HuaweiCredentials): Array<string | un
  * `method`, when given, lets errors carry the hint that fits it (a refused DELETE is usually a
  * certificate still bound to domains).
  */
-export function huaweiProtocol(method?: HuaweiMethod): VendorProtocol<HuaweiRequest, HuaweiCredentials> {
+export function huaweiProtocol(method?: HuaweiMethod, target?: HuaweiTarget): VendorProtocol<HuaweiRequest, HuaweiCredentials> {
     return {
         vendor: "Huawei",
-        credentials: huaweiCredentials,
+        credentials: () => huaweiCredentials(target),
         secrets: huaweiSecrets,
         buildRequest: (_action, params, credentials, now) => buildHuaweiRequest(params, credentials, now),
         parseReply: parseHuaweiReply,

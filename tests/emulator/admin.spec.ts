@@ -29,7 +29,7 @@ describe("emulator: admin endpoints", () => {
         expect(status).to.equal(200);
         const inventory = json as { tencent: { certificates: Record<string, unknown>[]; csrs: Record<string, unknown>[] } } & Record<string, unknown>;
         expect(Object.keys(inventory)).to.deep.equal(["tencent", "huawei", "alibaba", "scloud"]);
-        expect(inventory.huawei).to.deep.equal({});
+        expect(inventory.huawei).to.deep.equal({ certificates: [] });
         expect(inventory.tencent.certificates).to.have.length(1);
         expect(inventory.tencent.certificates[0]).to.include({ CertificateId: certId, Alias: "inv", hasPrivateKey: true, hasKeyPassword: true });
         expect(inventory.tencent.csrs[0]).to.include({ Id: csrId, hasPrivateKey: true, hasKeyPassword: true });
@@ -63,7 +63,7 @@ describe("emulator: admin endpoints", () => {
     it("unknown admin paths and vendor prefixes are 404; health answers", async () => {
         expect((await adminFetch(emulator, "nothing")).status).to.equal(404);
         expect((await adminFetch(emulator, "tencent/nothing")).status).to.equal(404);
-        expect((await adminFetch(emulator, "health")).json).to.deep.equal({ ok: true, vendors: ["tencent"] });
+        expect((await adminFetch(emulator, "health")).json).to.deep.equal({ ok: true, vendors: ["tencent", "huawei"] });
         expect((await fetch(`${emulator.url}/aws/`, { method: "POST" })).status).to.equal(404);
         expect((await adminFetch(emulator, "inventory", { method: "POST", body: {} })).status).to.equal(405);
     });

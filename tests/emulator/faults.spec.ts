@@ -141,7 +141,7 @@ describe("emulator: fault injection", () => {
     });
 
     it("faults that could never fire are refused: a vendor that is not served, an action the vendor does not have, a throttle after the action", () => {
-        expect(() => emulator.setFaults([{ vendor: "huawei", kind: "http", status: 500 }])).to.throw(/does not serve huawei/);
+        expect(() => emulator.setFaults([{ vendor: "alibaba", kind: "http", status: 500 }])).to.throw(/does not serve alibaba/);
         expect(() => emulator.setFaults([{ vendor: "tencent", action: "DescribeCertificateDetails", kind: "reset" }])).to.throw(/tencent has no action "DescribeCertificateDetails"/);
         expect(() => emulator.setFaults([{ vendor: "tencent", action: "UploadCertificate", kind: "throttle", when: "after" }])).to.throw(/throttle fault cannot come "after"/);
         // A refused list leaves the faults that were set alone.

@@ -3,7 +3,24 @@ import { resetRateLimits } from "../../provider/core/rateLimit";
 
 export type RunningEmulator = Awaited<ReturnType<typeof startEmulator>>;
 
-const ENV_KEYS = ["CLOUDCERTS_TENCENT_ENDPOINT", "TENCENTCLOUD_SECRET_ID", "TENCENTCLOUD_SECRET_KEY", "TENCENTCLOUD_SECURITY_TOKEN"];
+const ENV_KEYS = [
+    "CLOUDCERTS_TENCENT_ENDPOINT",
+    "TENCENTCLOUD_SECRET_ID",
+    "TENCENTCLOUD_SECRET_KEY",
+    "TENCENTCLOUD_SECURITY_TOKEN",
+    "CLOUDCERTS_HUAWEI_ENDPOINT",
+    "HW_ACCESS_KEY",
+    "HW_SECRET_KEY",
+    "HW_SECURITY_TOKEN",
+    "HW_AUTH_TOKEN",
+    "HW_PROJECT_ID",
+    "HW_REGION_NAME",
+    "HUAWEICLOUD_SDK_AK",
+    "HUAWEICLOUD_SDK_SK",
+];
+
+/** The project the Huawei specs use: the emulator accepts any project id and keeps projects apart. */
+export const EMULATOR_HUAWEI_PROJECT_ID = "0123456789abcdef0123456789abcdef";
 
 /**
  * Starts one emulator for a describe block and points the providers at it through the
@@ -25,6 +42,12 @@ export function useEmulator(options: { resetBeforeEach?: boolean } = {}): Emulat
         process.env.TENCENTCLOUD_SECRET_ID = running.credentials.tencent.secretId;
         process.env.TENCENTCLOUD_SECRET_KEY = running.credentials.tencent.secretKey;
         delete process.env.TENCENTCLOUD_SECURITY_TOKEN;
+        process.env.CLOUDCERTS_HUAWEI_ENDPOINT = running.endpoints.huawei;
+        process.env.HW_ACCESS_KEY = running.credentials.huawei.accessKey;
+        process.env.HW_SECRET_KEY = running.credentials.huawei.secretKey;
+        process.env.HW_PROJECT_ID = EMULATOR_HUAWEI_PROJECT_ID;
+        process.env.HW_REGION_NAME = "cn-north-4";
+        for (const k of ["HW_SECURITY_TOKEN", "HW_AUTH_TOKEN", "HUAWEICLOUD_SDK_AK", "HUAWEICLOUD_SDK_SK"]) delete process.env[k];
     });
     beforeEach(async () => {
         resetRateLimits();

@@ -17,6 +17,12 @@ export interface CallContext {
     /** Values from secret inputs: redacted from every error and log line. */
     readonly secrets: readonly string[];
     readonly sleep: (ms: number) => Promise<void>;
+    /**
+     * The resource's inputs or state, when the call has them (not on the get path): lets a vendor
+     * whose objects live in a per-resource place (Huawei region and project) reach them in
+     * describe and isNotFound-guarded calls, which take only an id.
+     */
+    readonly state?: Readonly<Record<string, unknown>>;
 }
 
 /** A vendor object a create made (or adopted), with outputs only the create can know. */

@@ -229,7 +229,8 @@ export class DefinedProvider<I extends object, O extends I, R> implements dynami
                 if (typeof value === "string" && value !== "") secrets.add(value);
             }
         }
-        return { secrets: [...secrets], sleep: this.runtime.sleep };
+        const state = states.find((s) => s !== undefined && s !== null && Object.keys(s).length > 0) as Bag | undefined;
+        return { secrets: [...secrets], sleep: this.runtime.sleep, state };
     }
 
     /** The vendor id behind a Pulumi id; undefined while a pending create has not been found. */

@@ -43,6 +43,8 @@ function fakeVendor() {
         failDescribe: 0,
         hiddenReads: 0,
         sleeps: [] as number[],
+        /** The state each describe was given (CallContext.state). */
+        describeStates: [] as Array<Readonly<Record<string, unknown>> | undefined>,
     };
     const definition: ResourceDefinition<Inputs, Outputs, Row> = {
         vendor: "Fake",
@@ -85,7 +87,8 @@ function fakeVendor() {
             },
             idOf: (c) => c.id,
         }),
-        async describe(id) {
+        async describe(id, context) {
+            v.describeStates.push(context.state);
             if (v.failDescribe > 0) {
                 v.failDescribe -= 1;
                 throw new Error("describe: HTTP 503");
@@ -310,6 +313,17 @@ describe("core/resource/provider: what every defined resource gets", () => {
     });
 
     describe("read and delete", () => {
+        it("hands the resource's inputs or state to vendor calls (CallContext.state), and none on the get path", async () => {
+            const { v, provider } = fakeVendor();
+            const inputs = await checked(provider, {}, { pem, label: "where-it-lives" });
+            const created = await provider.create(inputs);
+            expect(v.describeStates.at(-1)).to.include({ label: "where-it-lives" });
+            await provider.read(created.id, created.outs);
+            expect(v.describeStates.at(-1)).to.include({ label: "where-it-lives", thingId: created.id });
+            await provider.read(created.id, {} as Outputs);
+            expect(v.describeStates.at(-1)).to.equal(undefined);
+        });
+
         it("reads gone on not found, and deletes successfully what is already gone", async () => {
             const { v, provider } = fakeVendor();
             const created = await provider.create(await checked(provider, {}, { pem }));
