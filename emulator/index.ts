@@ -7,6 +7,7 @@ import { Store } from "./core/store";
 import type { Clock, Inventory, VendorContext, VendorName } from "./core/types";
 import type { VendorService } from "./core/vendorService";
 import { resolveEmulatorCredentials, type EmulatorCredentialOptions, type EmulatorCredentials } from "./credentials";
+import { createAlibabaService } from "./alibaba/index";
 import { createTencentService } from "./tencent/index";
 
 /**
@@ -50,6 +51,7 @@ export interface EmulatorOptions {
 /** Base URL of each vendor API; set a provider's endpoint override to it. */
 export interface EmulatorEndpoints {
     readonly tencent: string;
+    readonly alibaba: string;
 }
 
 export interface Emulator {
@@ -84,7 +86,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
     // The vendor plug-in point: each new vendor adds one line here and one field to EmulatorEndpoints.
     const tencent = createTencentService(context, credentials.tencent);
-    const vendors = new Map<VendorName, VendorService>([[tencent.name, tencent]]);
+    const alibaba = createAlibabaService(context, credentials.alibaba);
+    const vendors = new Map<VendorName, VendorService>([
+        [tencent.name, tencent],
+        [alibaba.name, alibaba],
+    ]);
 
     const deps: AdminDependencies = { vendors, faults: new FaultInjector(), store, rateLimiter, now: context.now };
     const server = await startServer(host, options.port ?? 0, deps);
@@ -92,7 +98,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
     return {
         url,
-        endpoints: { tencent: `${url}${tencent.prefix}` },
+        endpoints: { tencent: `${url}${tencent.prefix}`, alibaba: `${url}${alibaba.prefix}` },
         credentials,
         inventory: () => buildInventory(vendors),
         setFaults: (faults) => deps.faults.set(faults.map((fault) => acceptFaultSpec(fault, vendors))),
