@@ -2,8 +2,11 @@ export { TencentCertificate, tencentCertificateProvider } from "./tencent/certif
 export type { TencentCertificateArgs, TencentCertificateInputs, TencentCertificateOutputs, TencentCertificateType } from "./tencent/certificate";
 export { TencentCsr, tencentCsrProvider } from "./tencent/csr";
 export type { TencentCsrArgs, TencentCsrInputs, TencentCsrOutputs, TencentCsrAlgorithm } from "./tencent/csr";
+export { KmsCertificate, kmsCertificateProvider } from "./alibaba/kmsCertificate";
+export type { KmsCertificateArgs, KmsCertificateInputs, KmsCertificateOutputs, KmsCertificateStatus, KmsKeySpec, KmsProtectionLevel } from "./alibaba/kmsCertificate";
 export { VendorApiError, OutcomeUnknownError, TransportError, ConfigurationError, PartialCreateError } from "./core/errors";
 
+import { kmsCertificateProvider } from "./alibaba/kmsCertificate";
 import { tencentCertificateProvider } from "./tencent/certificate";
 import { tencentCsrProvider } from "./tencent/csr";
 
@@ -14,4 +17,5 @@ import { tencentCsrProvider } from "./tencent/csr";
 export const providers = {
     TencentCertificate: tencentCertificateProvider,
     TencentCsr: tencentCsrProvider,
+    KmsCertificate: kmsCertificateProvider,
 };

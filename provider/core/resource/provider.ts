@@ -138,7 +138,13 @@ export class DefinedProvider<I extends object, O extends I, R> implements dynami
             created = await createOnce(this.definition.createSteps(inputs, context), this.runtime);
         } catch (error) {
             if (error instanceof UnresolvedCreateError) {
-                throw new PendingCreateError(this.definition.name, error, this.partialOutputs(inputs, "", undefined), this.definition.findHint(inputs));
+                throw new PendingCreateError(
+                    this.definition.name,
+                    error,
+                    this.partialOutputs(inputs, "", undefined),
+                    this.definition.findHint(inputs),
+                    this.definition.lostCreatesSearchable ?? true,
+                );
             }
             throw error;
         }
@@ -229,7 +235,8 @@ export class DefinedProvider<I extends object, O extends I, R> implements dynami
                 if (typeof value === "string" && value !== "") secrets.add(value);
             }
         }
-        return { secrets: [...secrets], sleep: this.runtime.sleep };
+        const properties = (states.find((state) => state !== undefined && state !== null) ?? {}) as Bag;
+        return { secrets: [...secrets], sleep: this.runtime.sleep, properties };
     }
 
     /** The vendor id behind a Pulumi id; undefined while a pending create has not been found. */
