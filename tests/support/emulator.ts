@@ -3,7 +3,17 @@ import { resetRateLimits } from "../../provider/core/rateLimit";
 
 export type RunningEmulator = Awaited<ReturnType<typeof startEmulator>>;
 
-const ENV_KEYS = ["CLOUDCERTS_TENCENT_ENDPOINT", "TENCENTCLOUD_SECRET_ID", "TENCENTCLOUD_SECRET_KEY", "TENCENTCLOUD_SECURITY_TOKEN"];
+const ENV_KEYS = [
+    "CLOUDCERTS_TENCENT_ENDPOINT",
+    "TENCENTCLOUD_SECRET_ID",
+    "TENCENTCLOUD_SECRET_KEY",
+    "TENCENTCLOUD_SECURITY_TOKEN",
+    "CLOUDCERTS_ALIBABA_ENDPOINT",
+    "ALIBABA_CLOUD_ACCESS_KEY_ID",
+    "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
+    "ALIBABA_CLOUD_REGION_ID",
+    "ALIBABA_CLOUD_SECURITY_TOKEN",
+];
 
 /**
  * Starts one emulator for a describe block and points the providers at it through the
@@ -25,6 +35,11 @@ export function useEmulator(options: { resetBeforeEach?: boolean } = {}): Emulat
         process.env.TENCENTCLOUD_SECRET_ID = running.credentials.tencent.secretId;
         process.env.TENCENTCLOUD_SECRET_KEY = running.credentials.tencent.secretKey;
         delete process.env.TENCENTCLOUD_SECURITY_TOKEN;
+        process.env.CLOUDCERTS_ALIBABA_ENDPOINT = running.endpoints.alibaba;
+        process.env.ALIBABA_CLOUD_ACCESS_KEY_ID = running.credentials.alibaba.accessKeyId;
+        process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET = running.credentials.alibaba.accessKeySecret;
+        process.env.ALIBABA_CLOUD_REGION_ID = "cn-hangzhou";
+        delete process.env.ALIBABA_CLOUD_SECURITY_TOKEN;
     });
     beforeEach(async () => {
         resetRateLimits();
