@@ -159,4 +159,32 @@ describe("alibaba/kmsCertificate", function () {
         expect(again.message).to.match(/cannot be checked/);
         expect(await stored(), "no second certificate").to.have.length(1);
     });
+    it("sends ExportablePrivateKey=false unless asked, and ProtectionLevel only when set", async () => {
+        const plain = await provider.create(await checked({}, base("plain.example.com", "EC_P256")));
+        const hsm = await provider.create(await checked({}, { ...base("hsm.example.com", "EC_P256"), exportablePrivateKey: true, protectionLevel: "HSM" }));
+        const byId = new Map((await env.admin<{ alibaba: { certificates: Array<{ CertificateId: string; ExportablePrivateKey: boolean; ProtectionLevel: string | null }> } }>("GET", "/_emulator/inventory")).alibaba.certificates.map((c) => [c.CertificateId, c]));
+        expect(byId.get(plain.id)).to.include({ ExportablePrivateKey: false, ProtectionLevel: null });
+        expect(byId.get(hsm.id)).to.include({ ExportablePrivateKey: true, ProtectionLevel: "HSM" });
+        expect((await provider.diff(hsm.id, hsm.outs, await checked({}, { ...base("hsm.example.com", "EC_P256"), exportablePrivateKey: true, protectionLevel: "SOFTWARE" }))).replaces).to.deep.equal(["protectionLevel"]);
+    });
+
+    it("check wants the leaf alone in certificate, and a chain only with a certificate", async () => {
+        const chain = testChain("bundle.example.com", { keys: { leaf: generateKey({ algorithm: "EC", curve: "P-256" }) } });
+        const bundled = await provider.check({}, { ...base("bundle.example.com", "EC_P256"), certificate: chain.chainPem });
+        expect((bundled.failures ?? []).map((f) => `${f.property}: ${f.reason}`).join("\n")).to.match(/^certificate: .*leaf alone/m);
+        const chainOnly = await provider.check({}, { ...base("bundle.example.com", "EC_P256"), certificateChain: chain.caChainPem });
+        expect((chainOnly.failures ?? []).map((f) => f.property)).to.deep.equal(["certificateChain"]);
+    });
+
+    it("REVOKED is final: asking for ACTIVE again fails saying to replace the resource", async () => {
+        const inputs = await checked({}, base("revoked.example.com", "EC_P256"));
+        const created = await provider.create(inputs);
+        const signed = signKmsCsr((created.outs as KmsCertificateOutputs).csr);
+        const revoked = await checked(inputs, { ...base("revoked.example.com", "EC_P256"), certificate: signed.certificate, certificateChain: signed.chain, status: "REVOKED" });
+        const outs = (await provider.update(created.id, created.outs, revoked)).outs as KmsCertificateOutputs;
+        expect(outs.certificateStatus).to.equal("REVOKED");
+        const active = await checked(revoked, { ...base("revoked.example.com", "EC_P256"), certificate: signed.certificate, certificateChain: signed.chain, status: "ACTIVE" });
+        const err = (await provider.update(created.id, outs, active).catch((e: unknown) => e)) as Error;
+        expect(err.message).to.match(/REVOKED, which cannot be undone.*--replace/);
+    });
 });
