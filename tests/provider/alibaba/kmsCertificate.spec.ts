@@ -187,4 +187,26 @@ describe("alibaba/kmsCertificate", function () {
         const err = (await provider.update(created.id, outs, active).catch((e: unknown) => e)) as Error;
         expect(err.message).to.match(/REVOKED, which cannot be undone.*--replace/);
     });
+    it("a replacement keeps nothing of the old key: its create refuses the old certificate (a partial create), and signing the new CSR finishes it", async () => {
+        const oldInputs = await checked({}, base("rotate.example.com", "EC_P256"));
+        const old = await provider.create(oldInputs);
+        const oldSigned = signKmsCsr((old.outs as KmsCertificateOutputs).csr);
+        const withCert = await checked(oldInputs, { ...base("rotate.example.com", "EC_P256"), certificate: oldSigned.certificate, certificateChain: oldSigned.chain });
+        const uploaded = (await provider.update(old.id, old.outs, withCert)).outs;
+        // A new subject replaces the certificate: a new key pair and CSR, made before the old one goes.
+        const next = await checked({}, { ...base("rotate.example.com", "EC_P256"), subject: "CN=rotate.example.com,OU=kms2,O=Example Ltd,C=CN", certificate: oldSigned.certificate, certificateChain: oldSigned.chain });
+        expect((await provider.diff(old.id, uploaded, next)).replaces).to.deep.equal(["subject"]);
+        const err = (await provider.create(next).catch((e: unknown) => e)) as PartialCreateError;
+        expect(err).to.be.instanceOf(PartialCreateError);
+        expect(err.message).to.match(/public key differs from the CSR's/);
+        const fresh = (await stored()).find((c) => c.CertificateId === err.id)!;
+        expect(fresh.Status).to.equal("PENDING");
+        const newSigned = signKmsCsr((await provider.read(err.id, err.properties)).props.csr as string);
+        const fixed = await checked(next, { ...base("rotate.example.com", "EC_P256"), subject: "CN=rotate.example.com,OU=kms2,O=Example Ltd,C=CN", certificate: newSigned.certificate, certificateChain: newSigned.chain });
+        const finished = (await provider.update(err.id, err.properties, fixed)).outs as KmsCertificateOutputs;
+        expect(finished.certificateStatus).to.equal("ACTIVE");
+        await provider.delete(old.id, uploaded);
+        await provider.delete(err.id, finished);
+        expect(await stored()).to.deep.equal([]);
+    });
 });
