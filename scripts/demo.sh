@@ -41,12 +41,16 @@ endpoints=$(head -n 1 "$work/emulator.json")
 json() { node -e 'const v=JSON.parse(process.argv[1]); console.log(process.argv[2].split(".").reduce((o,k)=>o[k],v))' "$endpoints" "$1"; }
 # The emulator's port changes each run: hand the endpoint to the providers through the environment.
 export CLOUDCERTS_TENCENT_ENDPOINT=$(json endpoints.tencent)
+export CLOUDCERTS_ALIBABA_ENDPOINT=$(json endpoints.alibaba)
 inventory_url=$(json inventory)
 
 cd "$root"
 pulumi stack select demo --create --non-interactive >/dev/null
 pulumi config set --plaintext tencentcloud:secretId AKIDCLOUDCERTSEMULATOR --non-interactive
 pulumi config set --secret tencentcloud:secretKey cloudcerts-emulator-tencent-key --non-interactive
+pulumi config set --plaintext alicloud:accessKey CLOUDCERTSEMULATORALIBABA --non-interactive
+pulumi config set --secret alicloud:secretKey cloudcerts-emulator-alibaba-key --non-interactive
+pulumi config set --plaintext alicloud:region cn-hangzhou --non-interactive
 
 if [ "$mode" = "destroy" ]; then
   pulumi destroy --yes --non-interactive
