@@ -2,6 +2,7 @@ import { createHash, createPublicKey, randomUUID, X509Certificate } from "node:c
 import { makeCsr, type KeySpec } from "../pki";
 import type { ActionResult } from "../core/vendorService";
 import { AlibabaError } from "./envelope";
+import { makeSm2Csr } from "./sm2";
 import type { Params } from "./params";
 import { EMULATOR_ACCOUNT_UID, EMULATOR_REGION, type AlibabaState, type KmsCertificateRecord, type KmsKeySpec, type KmsStatus, type KmsTag } from "./state";
 import { nodeNameToRfc2253, parseSubject } from "./subject";
@@ -16,7 +17,7 @@ export interface KmsContext {
 const KEY_SPECS: Readonly<Record<KmsKeySpec, KeySpec | undefined>> = {
     RSA_2048: { algorithm: "RSA", bits: 2048 },
     EC_P256: { algorithm: "EC", curve: "P-256" },
-    // The test PKI cannot encode an SM2 public key in a CSR (jsrsasign), so EC_SM2 is refused below.
+    // The test PKI cannot encode an SM2 public key (jsrsasign): sm2.ts builds that CSR.
     EC_SM2: undefined,
 };
 const SIGNATURE_ALGORITHMS: Readonly<Record<KmsKeySpec, string>> = { RSA_2048: "RSA2048-SHA256", EC_P256: "ECDSA-SHA256", EC_SM2: "SM2-SM3" };
@@ -53,8 +54,7 @@ export function createCertificate(p: Params, { now, state }: KmsContext): Action
         throw new AlibabaError("InvalidParameter", "The specified parameter ProtectionLevel is not valid: SOFTWARE or HSM.");
     }
     const spec = KEY_SPECS[keySpec];
-    if (!spec) throw new AlibabaError("UnsupportedOperation", "cloudcerts-emulator cannot build EC_SM2 CSRs (its test PKI cannot encode an SM2 public key); use RSA_2048 or EC_P256.");
-    const { csrPem, privateKeyPem, publicKeyPem } = makeCsr({ subject, sans, keySpec: spec });
+    const { csrPem, privateKeyPem, publicKeyPem } = spec ? makeCsr({ subject, sans, keySpec: spec }) : makeSm2Csr(subject, sans);
     const id = randomUUID();
     const record: KmsCertificateRecord = {
         CertificateId: id,

@@ -31,7 +31,7 @@ describe("alibaba/kmsCertificate", function () {
 
     const base = (cn: string, keySpec: string): Bag => ({ keySpec, subject: `CN=${cn}, OU=kms, O=Example Ltd, C=CN`, subjectAlternativeNames: [cn] });
 
-    for (const keySpec of ["RSA_2048", "EC_P256"]) {
+    for (const keySpec of ["RSA_2048", "EC_P256", "EC_SM2"]) {
         it(`${keySpec}: create (CSR) -> CA signs -> upload -> status -> tags -> read -> delete`, async () => {
             const cn = `${keySpec.toLowerCase().replace("_", "-")}.example.com`;
             const first = await checked({}, base(cn, keySpec));
