@@ -7,6 +7,7 @@ import { Store } from "./core/store";
 import type { Clock, Inventory, VendorContext, VendorName } from "./core/types";
 import type { VendorService } from "./core/vendorService";
 import { resolveEmulatorCredentials, type EmulatorCredentialOptions, type EmulatorCredentials } from "./credentials";
+import { createAlibabaService } from "./alibaba/index";
 import { createHuaweiService } from "./huawei/index";
 import { createTencentService } from "./tencent/index";
 
@@ -57,6 +58,7 @@ export interface EmulatorOptions {
 export interface EmulatorEndpoints {
     readonly tencent: string;
     readonly huawei: string;
+    readonly alibaba: string;
 }
 
 export interface Emulator {
@@ -92,9 +94,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     // The vendor plug-in point: each new vendor adds one line here and one field to EmulatorEndpoints.
     const tencent = createTencentService(context, credentials.tencent);
     const huawei = createHuaweiService(context, credentials.huawei, { visibilityLagMs: options.huaweiVisibilityLagMs });
+    const alibaba = createAlibabaService(context, credentials.alibaba);
     const vendors = new Map<VendorName, VendorService>([
         [tencent.name, tencent],
         [huawei.name, huawei],
+        [alibaba.name, alibaba],
     ]);
 
     const deps: AdminDependencies = { vendors, faults: new FaultInjector(), store, rateLimiter, now: context.now };
@@ -103,7 +107,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
     return {
         url,
-        endpoints: { tencent: `${url}${tencent.prefix}`, huawei: `${url}${huawei.prefix}` },
+        endpoints: { tencent: `${url}${tencent.prefix}`, huawei: `${url}${huawei.prefix}`, alibaba: `${url}${alibaba.prefix}` },
         credentials,
         inventory: () => buildInventory(vendors),
         setFaults: (faults) => deps.faults.set(faults.map((fault) => acceptFaultSpec(fault, vendors))),

@@ -4,9 +4,12 @@ export { TencentCsr, tencentCsrProvider } from "./tencent/csr";
 export type { TencentCsrArgs, TencentCsrInputs, TencentCsrOutputs, TencentCsrAlgorithm } from "./tencent/csr";
 export { ApigCertificate, apigCertificateProvider } from "./huawei/apigCertificate";
 export type { ApigCertificateArgs, ApigCertificateInputs, ApigCertificateOutputs, ApigCertificateType, ApigAlgorithmType } from "./huawei/apigCertificate";
+export { KmsCertificate, kmsCertificateProvider } from "./alibaba/kmsCertificate";
+export type { KmsCertificateArgs, KmsCertificateInputs, KmsCertificateOutputs, KmsCertificateStatus, KmsKeySpec, KmsProtectionLevel } from "./alibaba/kmsCertificate";
 export { VendorApiError, OutcomeUnknownError, TransportError, ConfigurationError, PartialCreateError } from "./core/errors";
 
 import { apigCertificateProvider } from "./huawei/apigCertificate";
+import { kmsCertificateProvider } from "./alibaba/kmsCertificate";
 import { tencentCertificateProvider } from "./tencent/certificate";
 import { tencentCsrProvider } from "./tencent/csr";
 
@@ -18,4 +21,5 @@ export const providers = {
     TencentCertificate: tencentCertificateProvider,
     TencentCsr: tencentCsrProvider,
     ApigCertificate: apigCertificateProvider,
+    KmsCertificate: kmsCertificateProvider,
 };

@@ -42,6 +42,7 @@ json() { node -e 'const v=JSON.parse(process.argv[1]); console.log(process.argv[
 # The emulator's port changes each run: hand the endpoint to the providers through the environment.
 export CLOUDCERTS_TENCENT_ENDPOINT=$(json endpoints.tencent)
 export CLOUDCERTS_HUAWEI_ENDPOINT=$(json endpoints.huawei)
+export CLOUDCERTS_ALIBABA_ENDPOINT=$(json endpoints.alibaba)
 inventory_url=$(json inventory)
 
 cd "$root"
@@ -52,6 +53,9 @@ pulumi config set --plaintext huaweicloud:accessKey "$(json credentials.huawei.a
 pulumi config set --secret huaweicloud:secretKey "$(json credentials.huawei.secretKey)" --non-interactive
 pulumi config set --plaintext huaweicloud:projectId 0123456789abcdef0123456789abcdef --non-interactive
 pulumi config set --plaintext huaweicloud:region cn-north-4 --non-interactive
+pulumi config set --plaintext alicloud:accessKey CLOUDCERTSEMULATORALIBABA --non-interactive
+pulumi config set --secret alicloud:secretKey cloudcerts-emulator-alibaba-key --non-interactive
+pulumi config set --plaintext alicloud:region cn-hangzhou --non-interactive
 
 if [ "$mode" = "destroy" ]; then
   pulumi destroy --yes --non-interactive

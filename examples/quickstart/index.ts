@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ApigCertificate, TencentCertificate, TencentCsr } from "pulumi-cloudcerts";
+import { ApigCertificate, KmsCertificate, TencentCertificate, TencentCsr } from "pulumi-cloudcerts";
 import { testCertificate } from "./testCertificates";
 
 // Point the providers at the emulator with stack config, as you would at a private endpoint:
@@ -11,6 +11,10 @@ import { testCertificate } from "./testCertificates";
 //   pulumi config set --secret huaweicloud:secretKey cloudcerts-emulator-huawei-key
 //   pulumi config set huaweicloud:projectId 0123456789abcdef0123456789abcdef
 //   pulumi config set huaweicloud:region cn-north-4
+//   pulumi config set cloudcerts:alibabaEndpoint http://127.0.0.1:4567/alibaba
+//   pulumi config set alicloud:accessKey CLOUDCERTSEMULATORALIBABA
+//   pulumi config set --secret alicloud:secretKey cloudcerts-emulator-alibaba-key
+//   pulumi config set alicloud:region cn-hangzhou
 const config = new pulumi.Config();
 
 // Your own PEMs come from config (certificatePem, and privateKeyPem as a secret); without them,
@@ -55,6 +59,18 @@ const gateway = new ApigCertificate("gateway", {
     instanceId: apigInstance,
 });
 
+// Alibaba KMS makes the key pair and a CSR; have a CA sign `kmsCsr`, then give the result as
+// config kmsCertificatePem (and its chain, sub-CA first, as kmsCertificateChainPem): the next
+// `pulumi up` uploads it to the same certificate.
+const kms = new KmsCertificate("kms", {
+    keySpec: "EC_P256",
+    subject: config.get("kmsSubject") ?? "CN=kms.quickstart.example.com,OU=Platform,O=Cloudcerts Quickstart,C=CN",
+    subjectAlternativeNames: ["kms.quickstart.example.com"],
+    certificate: config.get("kmsCertificatePem"),
+    certificateChain: config.get("kmsCertificateChainPem"),
+    tags: { stack: pulumi.getStack(), app: "quickstart", env: config.get("kmsEnv") ?? "demo" },
+});
+
 export const tencentCertificateId = certificate.certificateId;
 export const tencentCertificateDomain = certificate.domain;
 export const tencentCertificateAlias = certificate.alias;
@@ -66,3 +82,6 @@ export const tencentCsrPem = csr.csr;
 export const apigCertificateId = gateway.certificateId;
 export const apigCertificateName = gateway.name;
 export const apigCertificateNotAfter = gateway.notAfter;
+export const kmsCertificateId = kms.certificateId;
+export const kmsCertificateStatus = kms.certificateStatus;
+export const kmsCsrPem = kms.csr;

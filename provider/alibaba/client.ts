@@ -9,6 +9,8 @@ export type AlibabaCallOptions = VendorCallOptions;
 /** The shared call options plus the signature-nonce source (tests); each attempt draws a new nonce. */
 export interface AlibabaTransportOptions extends CallOptions {
     readonly nonce?: () => string;
+    /** A resource's own region; default alicloud:region. */
+    readonly region?: string;
 }
 
 /**
@@ -22,8 +24,8 @@ export async function callAlibaba<T>(
     options: AlibabaCallOptions,
     callOptions: AlibabaTransportOptions = {},
 ): Promise<T & { RequestId?: string }> {
-    const { nonce, ...rest } = callOptions;
-    return callVendor<T & { RequestId?: string }>(alibabaKmsProtocol({ nonce }), action, params, options, rest);
+    const { nonce, region, ...rest } = callOptions;
+    return callVendor<T & { RequestId?: string }>(alibabaKmsProtocol({ nonce, region }), action, params, options, rest);
 }
 
 export function isAlibabaNotFound(error: unknown): boolean {
@@ -31,6 +33,6 @@ export function isAlibabaNotFound(error: unknown): boolean {
 }
 
 /** Where KMS certificate ids are unique: the endpoint, the region and the account (see CreateOnceSteps.scope). */
-export function alibabaScope(): string {
-    return `${alibabaServiceUrl().href} ${alibabaRegion() ?? ""} ${alibabaCredentials().accessKeyId}`;
+export function alibabaScope(region?: string): string {
+    return `${alibabaServiceUrl(region).href} ${region ?? alibabaRegion() ?? ""} ${alibabaCredentials().accessKeyId}`;
 }

@@ -51,10 +51,12 @@ export function alibabaEndpointOverride(): string | undefined {
  * Where KMS is reached: the regional public endpoint https://kms.<region>.aliyuncs.com/
  * (reference/alibaba-kms.md §6), or the endpoint override used for the emulator and private
  * endpoints. The region is needed only to build the public host: behind an override it may be unset.
+ * `regionOverride` is a resource's `region` input (validated by its check).
  */
-export function alibabaServiceUrl(): URL {
+export function alibabaServiceUrl(regionOverride?: string): URL {
     const override = alibabaEndpointOverride();
-    const region = alibabaRegion();
+    // A resource's own region input wins over the stack's alicloud:region.
+    const region = regionOverride ?? alibabaRegion();
     if (override === undefined && region === undefined) {
         throw new ConfigurationError(
             "the Alibaba Cloud region is missing: run `pulumi config set alicloud:region <region>` (e.g. cn-hangzhou), " +

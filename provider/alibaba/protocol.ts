@@ -74,6 +74,8 @@ export function newSignatureNonce(): string {
 export interface AlibabaProtocolOptions {
     /** Nonce source, injected by tests; every attempt draws a new one. */
     readonly nonce?: () => string;
+    /** The region to call, when a resource names its own; default alicloud:region. */
+    readonly region?: string;
 }
 
 const FORM = "application/x-www-form-urlencoded";
@@ -93,7 +95,7 @@ export function alibabaKmsProtocol(options: AlibabaProtocolOptions = {}): Vendor
         secrets: (credentials) => [credentials.accessKeySecret, credentials.securityToken],
         buildRequest(action, params, credentials, now): HttpRequest {
             // Resolved per attempt as well as per call: cheap, and an endpoint is never cached across stacks.
-            const url = alibabaServiceUrl();
+            const url = alibabaServiceUrl(options.region);
             const body = canonicalQueryString(alibabaParamStrings(params));
             const extra: Record<string, string> = { "content-type": FORM };
             if (credentials.securityToken) {

@@ -15,6 +15,7 @@ const WORK = path.join(ROOT, ".tmp", "e2e");
 type Inventory = {
     tencent: { certificates: Array<{ CertificateId: string; Alias: string }>; csrs: Array<{ Id: number; Remarks?: string }> };
     huawei: { certificates: Array<{ id: string; name: string; type: string }> };
+    alibaba: { certificates: Array<{ CertificateId: string; Tags: Array<{ TagKey: string; TagValue: string }> }> };
 };
 
 /** A fake Huawei project id (32 hex digits, as IAM issues them). */
@@ -76,6 +77,14 @@ const resources: ResourceCase[] = [
         // Moving a certificate onto a dedicated gateway instance is a new certificate there.
         replace: { key: "apigInstance", value: () => "e2e-gateway-instance" },
     },
+    {
+        name: "kms",
+        type: "pulumi-nodejs:dynamic/alibaba:KmsCertificate",
+        ids: (inv) => inv.alibaba.certificates.map((c) => c.CertificateId),
+        inPlace: { key: "kmsEnv", value: "e2e", landed: (inv, id) => inv.alibaba.certificates.some((c) => c.CertificateId === id && c.Tags.some((t) => t.TagKey === "env" && t.TagValue === "e2e")) },
+        // A new subject is a new key pair and CSR.
+        replace: { key: "kmsSubject", value: () => "CN=kms.quickstart.example.com,OU=Rotated,O=Cloudcerts Quickstart,C=CN" },
+    },
 ];
 
 function stepsOf(previewJson: string): EngineStep[] {
@@ -136,7 +145,11 @@ describe("the real pulumi engine runs the quickstart against the emulator (e2e)"
         await project.setConfig("huaweicloud:secretKey", env.emulator.credentials.huawei.secretKey, true);
         await project.setConfig("huaweicloud:projectId", HUAWEI_PROJECT);
         await project.setConfig("huaweicloud:region", "cn-north-4");
-        secrets.push(env.emulator.credentials.tencent.secretKey, env.emulator.credentials.huawei.secretKey, firstChain.leaf.privateKeyPem, thirdChain.leaf.privateKeyPem);
+        await project.setConfig("cloudcerts:alibabaEndpoint", env.emulator.endpoints.alibaba);
+        await project.setConfig("alicloud:accessKey", env.emulator.credentials.alibaba.accessKeyId);
+        await project.setConfig("alicloud:secretKey", env.emulator.credentials.alibaba.accessKeySecret, true);
+        await project.setConfig("alicloud:region", "cn-hangzhou");
+        secrets.push(env.emulator.credentials.tencent.secretKey, env.emulator.credentials.huawei.secretKey, env.emulator.credentials.alibaba.accessKeySecret, firstChain.leaf.privateKeyPem, thirdChain.leaf.privateKeyPem);
     });
 
     beforeEach(async () => {
@@ -300,6 +313,7 @@ describe("the real pulumi engine runs the quickstart against the emulator (e2e)"
                 expect(text, `${where} holds a secret`).not.to.contain(JSON.stringify(secret).slice(1, -1));
             }
             expect(text, `${where} holds a signature`).not.to.match(/TC3-HMAC-SHA256 Credential=[^\s"]*, SignedHeaders=[^\s"]*, Signature=[0-9a-f]{64}/);
+            expect(text, `${where} holds a signature`).not.to.match(/ACS3-HMAC-SHA256 Credential=[^\s"]*,SignedHeaders=[^\s"]*,Signature=[0-9a-f]{64}/);
         }
     });
 

@@ -35,7 +35,7 @@ export class PulumiProject {
         mkdirSync(path.join(workDir, "state"), { recursive: true });
         const env: NodeJS.ProcessEnv = { ...process.env };
         // The stack's own config must be what the providers use: no credentials from the test's environment.
-        for (const k of Object.keys(env)) if (/^(TENCENTCLOUD_|CLOUDCERTS_|PULUMI_)/.test(k)) delete env[k];
+        for (const k of Object.keys(env)) if (/^(TENCENTCLOUD_|ALIBABA_CLOUD_|ALICLOUD_|CLOUDCERTS_|PULUMI_)/.test(k)) delete env[k];
         this.env = {
             ...env,
             // The language host and the dynamic-provider plugin (a sh script) run the first `node`

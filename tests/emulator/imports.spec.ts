@@ -6,12 +6,12 @@ import { dirname, join, relative, resolve } from "node:path";
  * The emulator stands for the vendors, so it must not share the provider's code: a provider bug
  * copied into the emulator would pass every test. The exceptions are the vendor signers, each
  * proved on its own against the vendor's published vectors and official SDK
- * (tests/provider/tencent/sign.spec.ts, tests/provider/huawei/sign.spec.ts), so reusing them
- * checks signatures the vendor's way.
+ * (tests/provider/{tencent,huawei,alibaba}/sign.spec.ts), so reusing them checks signatures the
+ * vendor's way.
  */
 
 const ROOT = resolve(__dirname, "../..");
-const ALLOWED = new Set(["provider/tencent/sign", "provider/huawei/sign"]);
+const ALLOWED = new Set(["provider/tencent/sign", "provider/huawei/sign", "provider/alibaba/sign"]);
 const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+)["']([^"']+)["']/gm;
 
 async function sourceFiles(dir: string): Promise<string[]> {
@@ -31,6 +31,10 @@ describe("emulator: imports", () => {
             }
         }
         expect(found.filter((line) => !ALLOWED.has(line.split(" -> ")[1]))).to.deep.equal([]);
-        expect(found.sort(), "the signers are still what each vendor's auth.ts verifies with").to.deep.equal(["emulator/huawei/auth.ts -> provider/huawei/sign", "emulator/tencent/auth.ts -> provider/tencent/sign"]);
+        expect(found.sort(), "the signers are still what each vendor's auth.ts verifies with").to.deep.equal([
+            "emulator/alibaba/auth.ts -> provider/alibaba/sign",
+            "emulator/huawei/auth.ts -> provider/huawei/sign",
+            "emulator/tencent/auth.ts -> provider/tencent/sign",
+        ]);
     });
 });

@@ -60,10 +60,10 @@ describe("providers survive Pulumi's closure serialization (installed from the p
     });
 
     it("exports every provider by class name", () => {
-        expect(Object.keys(pkg.providers)).to.include.members(["TencentCertificate", "TencentCsr"]);
+        expect(Object.keys(pkg.providers)).to.include.members(["TencentCertificate", "TencentCsr", "KmsCertificate"]);
     });
 
-    for (const name of ["TencentCertificate", "TencentCsr"]) {
+    for (const name of ["TencentCertificate", "TencentCsr", "KmsCertificate"]) {
         it(`${name}: serializes small, refers to modules by require(), and captures no secret even after configure()`, async () => {
             const provider = pkg.providers[name];
             await provider.configure({ config: stackConfig() });
@@ -71,11 +71,12 @@ describe("providers survive Pulumi's closure serialization (installed from the p
             expect(sf.containsSecrets).to.equal(false);
             expect(sf.text).not.to.contain(env.emulator.credentials.tencent.secretKey);
             expect(sf.text).not.to.contain(env.emulator.credentials.tencent.secretId);
+            expect(sf.text).not.to.contain(env.emulator.credentials.alibaba.accessKeySecret);
             expect(sf.text).to.match(/require\("pulumi-cloudcerts\/dist\/provider\//);
             expect(sf.text).not.to.contain("CryptoJS");
             expect(sf.text).not.to.contain("ASN1HEX");
             // A thin forwarder (core/delegate.ts): the implementation stays in the installed package.
-            expect(sf.text).to.match(/require\("pulumi-cloudcerts\/dist\/provider\/tencent\/(certificate|csr)Provider\.js"\)/);
+            expect(sf.text).to.match(/require\("pulumi-cloudcerts\/dist\/provider\/(tencent\/(certificate|csr)|alibaba\/kmsCertificate)Provider\.js"\)/);
             expect(sf.text.length).to.be.lessThan(8 * 1024);
         });
     }

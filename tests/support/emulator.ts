@@ -17,6 +17,11 @@ const ENV_KEYS = [
     "HW_REGION_NAME",
     "HUAWEICLOUD_SDK_AK",
     "HUAWEICLOUD_SDK_SK",
+    "CLOUDCERTS_ALIBABA_ENDPOINT",
+    "ALIBABA_CLOUD_ACCESS_KEY_ID",
+    "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
+    "ALIBABA_CLOUD_REGION_ID",
+    "ALIBABA_CLOUD_SECURITY_TOKEN",
 ];
 
 /** The project the Huawei specs use: the emulator accepts any project id and keeps projects apart. */
@@ -48,6 +53,11 @@ export function useEmulator(options: { resetBeforeEach?: boolean } = {}): Emulat
         process.env.HW_PROJECT_ID = EMULATOR_HUAWEI_PROJECT_ID;
         process.env.HW_REGION_NAME = "cn-north-4";
         for (const k of ["HW_SECURITY_TOKEN", "HW_AUTH_TOKEN", "HUAWEICLOUD_SDK_AK", "HUAWEICLOUD_SDK_SK"]) delete process.env[k];
+        process.env.CLOUDCERTS_ALIBABA_ENDPOINT = running.endpoints.alibaba;
+        process.env.ALIBABA_CLOUD_ACCESS_KEY_ID = running.credentials.alibaba.accessKeyId;
+        process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET = running.credentials.alibaba.accessKeySecret;
+        process.env.ALIBABA_CLOUD_REGION_ID = "cn-hangzhou";
+        delete process.env.ALIBABA_CLOUD_SECURITY_TOKEN;
     });
     beforeEach(async () => {
         resetRateLimits();

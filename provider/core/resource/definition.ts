@@ -82,6 +82,12 @@ export interface ResourceDefinition<I extends object, O extends I, R> {
     /** Inputs recovered from a record alone (the get path, where state holds no inputs). */
     inputsFromRecord(record: R): I;
     refineDiff?(olds: O, news: I, changed: readonly string[]): DiffRefinement;
+    /**
+     * False when the vendor offers no way to search for what a lost create made (Alibaba KMS has no
+     * list call for certificates): a pending create then cannot be resolved by the next run, and
+     * the error says so instead of promising it. Default true.
+     */
+    readonly lostCreatesSearchable?: boolean;
     /** How a user finds an object whose create had an unknown outcome, e.g. "search the console for alias web-1a2b3c4d". */
     findHint(inputs: I): string;
 }

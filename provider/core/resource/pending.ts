@@ -32,7 +32,7 @@ export function pendingOf(state: Readonly<Record<string, unknown>> | undefined):
 
 /** The error that records a create whose outcome is unknown as a pending partial create. */
 export class PendingCreateError extends PartialCreateError {
-    constructor(resource: string, unresolved: UnresolvedCreateError, properties: Record<string, unknown>, findHint: string) {
+    constructor(resource: string, unresolved: UnresolvedCreateError, properties: Record<string, unknown>, findHint: string, searchable = true) {
         const pending: PendingCreate = {
             label: unresolved.label,
             before: unresolved.before.length <= MAX_BEFORE_IDS ? unresolved.before : [],
@@ -42,8 +42,11 @@ export class PendingCreateError extends PartialCreateError {
         this.name = "PendingCreateError";
         this.message =
             `${unresolved.message}. A ${resource} may have been created at about ${unresolved.at}. ` +
-            "It is recorded in the stack as pending: the next `pulumi up` finds it (or creates it if it does not exist), " +
-            `and \`pulumi destroy\` removes it. To find it yourself: ${findHint}.`;
+            (searchable
+                ? "It is recorded in the stack as pending: the next `pulumi up` finds it (or creates it if it does not exist), " +
+                  `and \`pulumi destroy\` removes it. To find it yourself: ${findHint}.`
+                : "It is recorded in the stack as pending, but the vendor offers no way to search for it, so the next `pulumi up` and " +
+                  `\`pulumi destroy\` stop with this error rather than risk a second one. Resolve it yourself: ${findHint}.`);
         this.reasons.splice(0, this.reasons.length, this.message);
     }
 }

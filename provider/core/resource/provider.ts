@@ -138,7 +138,13 @@ export class DefinedProvider<I extends object, O extends I, R> implements dynami
             created = await createOnce(this.definition.createSteps(inputs, context), this.runtime);
         } catch (error) {
             if (error instanceof UnresolvedCreateError) {
-                throw new PendingCreateError(this.definition.name, error, this.partialOutputs(inputs, "", undefined), this.definition.findHint(inputs));
+                throw new PendingCreateError(
+                    this.definition.name,
+                    error,
+                    this.partialOutputs(inputs, "", undefined),
+                    this.definition.findHint(inputs),
+                    this.definition.lostCreatesSearchable ?? true,
+                );
             }
             throw error;
         }

@@ -83,6 +83,13 @@ describe("alibaba/config", () => {
             expect(alibabaServiceUrl().href).to.equal("https://kms.cn-shanghai.aliyuncs.com/");
         });
 
+        it("take a resource's own region (KmsCertificate.region) over alicloud:region, and need no stack region then", () => {
+            expect(alibabaServiceUrl("eu-central-1").href).to.equal("https://kms.eu-central-1.aliyuncs.com/");
+            stackConfig({ "alicloud:region": "cn-shanghai" });
+            expect(alibabaServiceUrl("eu-central-1").href).to.equal("https://kms.eu-central-1.aliyuncs.com/");
+            expect(alibabaServiceUrl().href).to.equal("https://kms.cn-shanghai.aliyuncs.com/");
+        });
+
         it("refuse a missing region, naming the keys, unless an endpoint override makes it unnecessary", () => {
             const err = thrown(alibabaServiceUrl);
             expect(err).to.be.instanceOf(ConfigurationError);
