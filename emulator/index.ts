@@ -7,6 +7,7 @@ import { Store } from "./core/store";
 import type { Clock, Inventory, VendorContext, VendorName } from "./core/types";
 import type { VendorService } from "./core/vendorService";
 import { resolveEmulatorCredentials, type EmulatorCredentialOptions, type EmulatorCredentials } from "./credentials";
+import { createScloudService } from "./scloud/index";
 import { createTencentService } from "./tencent/index";
 
 /**
@@ -45,11 +46,14 @@ export interface EmulatorOptions {
     readonly credentials?: EmulatorCredentialOptions;
     /** Environment to read credential overrides from; default `process.env`. */
     readonly env?: NodeJS.ProcessEnv;
+    /** How long SCloud's DescribeSSL leaves a new certificate out (the real API lags several seconds); default 0. */
+    readonly scloudDescribeLagMs?: number;
 }
 
 /** Base URL of each vendor API; set a provider's endpoint override to it. */
 export interface EmulatorEndpoints {
     readonly tencent: string;
+    readonly scloud: string;
 }
 
 export interface Emulator {
@@ -84,7 +88,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
     // The vendor plug-in point: each new vendor adds one line here and one field to EmulatorEndpoints.
     const tencent = createTencentService(context, credentials.tencent);
-    const vendors = new Map<VendorName, VendorService>([[tencent.name, tencent]]);
+    const scloud = createScloudService(context, credentials.scloud, { describeLagMs: options.scloudDescribeLagMs });
+    const vendors = new Map<VendorName, VendorService>([
+        [tencent.name, tencent],
+        [scloud.name, scloud],
+    ]);
 
     const deps: AdminDependencies = { vendors, faults: new FaultInjector(), store, rateLimiter, now: context.now };
     const server = await startServer(host, options.port ?? 0, deps);
@@ -92,7 +100,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
     return {
         url,
-        endpoints: { tencent: `${url}${tencent.prefix}` },
+        endpoints: { tencent: `${url}${tencent.prefix}`, scloud: `${url}${scloud.prefix}` },
         credentials,
         inventory: () => buildInventory(vendors),
         setFaults: (faults) => deps.faults.set(faults.map((fault) => acceptFaultSpec(fault, vendors))),
