@@ -63,7 +63,11 @@ export interface ResourceDefinition<I extends object, O extends I, R> {
      * take objects made around `pending.at`.
      */
     createSteps(inputs: I, context: CallContext, pending?: PendingCreate): CreateOnceSteps<Created<O>>;
-    describe(id: string, context: CallContext): Promise<R>;
+    /**
+     * `known` is what the stack knows of the object (its inputs or state), when anything: vendors
+     * whose reads are scoped (SCloud's region and project) need it to look in the right place.
+     */
+    describe(id: string, context: CallContext, known?: Readonly<Partial<I>>): Promise<R>;
     isNotFound(error: unknown): boolean;
     /**
      * Brings the object from `current` (its outputs as the vendor reports them now) to `desired`:

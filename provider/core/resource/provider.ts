@@ -163,7 +163,7 @@ export class DefinedProvider<I extends object, O extends I, R> implements dynami
         }
         let record: R;
         try {
-            record = await this.definition.describe(vendorId, context);
+            record = await this.definition.describe(vendorId, context, previous as Partial<I> | undefined);
         } catch (error) {
             if (this.definition.isNotFound(error)) return {};
             throw error;
@@ -253,12 +253,12 @@ export class DefinedProvider<I extends object, O extends I, R> implements dynami
     }
 
     /** Describes an object, allowing for the vendor's lag after a write. */
-    private async describeVisible(id: string, context: CallContext): Promise<R> {
+    private async describeVisible(id: string, context: CallContext, known: Partial<I>): Promise<R> {
         const lag = this.definition.visibilityLagMs ?? 0;
         let waited = 0;
         for (let attempt = 1; ; attempt++) {
             try {
-                return await this.definition.describe(id, context);
+                return await this.definition.describe(id, context, known);
             } catch (error) {
                 if (!this.definition.isNotFound(error) || waited >= lag) throw error;
                 const wait = Math.min(lag - waited, 500 * attempt);
@@ -270,9 +270,9 @@ export class DefinedProvider<I extends object, O extends I, R> implements dynami
 
     /** Converges the object to `desired` and returns its outputs as the vendor then reports them. */
     private async converged(id: string, desired: I, previous: Partial<O>, context: CallContext): Promise<O> {
-        let record = await this.describeVisible(id, context);
+        let record = await this.describeVisible(id, context, desired);
         const current = this.definition.toOutputs(id, previous as I, record, previous);
-        if (await this.definition.converge(id, desired, current, context)) record = await this.describeVisible(id, context);
+        if (await this.definition.converge(id, desired, current, context)) record = await this.describeVisible(id, context, desired);
         return this.outputs(id, desired, record, previous);
     }
 
