@@ -2,8 +2,11 @@ export { TencentCertificate, tencentCertificateProvider } from "./tencent/certif
 export type { TencentCertificateArgs, TencentCertificateInputs, TencentCertificateOutputs, TencentCertificateType } from "./tencent/certificate";
 export { TencentCsr, tencentCsrProvider } from "./tencent/csr";
 export type { TencentCsrArgs, TencentCsrInputs, TencentCsrOutputs, TencentCsrAlgorithm } from "./tencent/csr";
+export { ScloudSsl, scloudSslProvider } from "./scloud/ssl";
+export type { ScloudSslArgs, ScloudSslBinding, ScloudSslInputs, ScloudSslOutputs, ScloudSslType } from "./scloud/ssl";
 export { VendorApiError, OutcomeUnknownError, TransportError, ConfigurationError, PartialCreateError } from "./core/errors";
 
+import { scloudSslProvider } from "./scloud/ssl";
 import { tencentCertificateProvider } from "./tencent/certificate";
 import { tencentCsrProvider } from "./tencent/csr";
 
@@ -14,4 +17,5 @@ import { tencentCsrProvider } from "./tencent/csr";
 export const providers = {
     TencentCertificate: tencentCertificateProvider,
     TencentCsr: tencentCsrProvider,
+    ScloudSsl: scloudSslProvider,
 };

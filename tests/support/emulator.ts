@@ -3,7 +3,22 @@ import { resetRateLimits } from "../../provider/core/rateLimit";
 
 export type RunningEmulator = Awaited<ReturnType<typeof startEmulator>>;
 
-const ENV_KEYS = ["CLOUDCERTS_TENCENT_ENDPOINT", "TENCENTCLOUD_SECRET_ID", "TENCENTCLOUD_SECRET_KEY", "TENCENTCLOUD_SECURITY_TOKEN"];
+const ENV_KEYS = [
+    "CLOUDCERTS_TENCENT_ENDPOINT",
+    "TENCENTCLOUD_SECRET_ID",
+    "TENCENTCLOUD_SECRET_KEY",
+    "TENCENTCLOUD_SECURITY_TOKEN",
+    "CLOUDCERTS_SCLOUD_ENDPOINT",
+    "SCLOUD_PUBLIC_KEY",
+    "SCLOUD_PRIVATE_KEY",
+    "SCLOUD_PROJECT_ID",
+    "SCLOUD_REGION",
+    "SCLOUD_BASE_URL",
+];
+
+/** The SCloud region and project the emulator-backed specs use (any values work: the emulator scopes by them). */
+export const SCLOUD_TEST_REGION = "sg";
+export const SCLOUD_TEST_PROJECT = "org-cloudcerts-test";
 
 /**
  * Starts one emulator for a describe block and points the providers at it through the
@@ -25,6 +40,12 @@ export function useEmulator(options: { resetBeforeEach?: boolean } = {}): Emulat
         process.env.TENCENTCLOUD_SECRET_ID = running.credentials.tencent.secretId;
         process.env.TENCENTCLOUD_SECRET_KEY = running.credentials.tencent.secretKey;
         delete process.env.TENCENTCLOUD_SECURITY_TOKEN;
+        process.env.CLOUDCERTS_SCLOUD_ENDPOINT = running.endpoints.scloud;
+        process.env.SCLOUD_PUBLIC_KEY = running.credentials.scloud.publicKey;
+        process.env.SCLOUD_PRIVATE_KEY = running.credentials.scloud.privateKey;
+        process.env.SCLOUD_REGION = SCLOUD_TEST_REGION;
+        process.env.SCLOUD_PROJECT_ID = SCLOUD_TEST_PROJECT;
+        delete process.env.SCLOUD_BASE_URL;
     });
     beforeEach(async () => {
         resetRateLimits();
