@@ -41,12 +41,17 @@ endpoints=$(head -n 1 "$work/emulator.json")
 json() { node -e 'const v=JSON.parse(process.argv[1]); console.log(process.argv[2].split(".").reduce((o,k)=>o[k],v))' "$endpoints" "$1"; }
 # The emulator's port changes each run: hand the endpoint to the providers through the environment.
 export CLOUDCERTS_TENCENT_ENDPOINT=$(json endpoints.tencent)
+export CLOUDCERTS_SCLOUD_ENDPOINT=$(json endpoints.scloud)
 inventory_url=$(json inventory)
 
 cd "$root"
 pulumi stack select demo --create --non-interactive >/dev/null
 pulumi config set --plaintext tencentcloud:secretId AKIDCLOUDCERTSEMULATOR --non-interactive
 pulumi config set --secret tencentcloud:secretKey cloudcerts-emulator-tencent-key --non-interactive
+pulumi config set --plaintext scloud:publicKey cloudcerts-emulator-scloud-public-key --non-interactive
+pulumi config set --secret scloud:privateKey cloudcerts-emulator-scloud-private-key --non-interactive
+pulumi config set --plaintext scloud:region sg --non-interactive
+pulumi config set --plaintext scloud:projectId org-quickstart --non-interactive
 
 if [ "$mode" = "destroy" ]; then
   pulumi destroy --yes --non-interactive
@@ -61,7 +66,7 @@ echo "==> stack outputs:"
 pulumi stack output --json
 echo "==> emulator inventory (summary; the full one, never with private keys, is at $inventory_url while it runs):"
 curl -s "$inventory_url" | node -e '
-const keep = ["CertificateId", "Id", "Alias", "Domain", "CertEndTime", "Status", "hasPrivateKey"];
+const keep = ["CertificateId", "Id", "Alias", "Domain", "CertEndTime", "Status", "hasPrivateKey", "SSLId", "SSLName", "Domains", "NotAfter"];
 let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => {
   for (const [vendor, collections] of Object.entries(JSON.parse(s)))
     for (const [kind, items] of Object.entries(collections))
