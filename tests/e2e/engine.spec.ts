@@ -159,6 +159,20 @@ describe("the real pulumi engine runs the quickstart against the emulator (e2e)"
         expect(res.stdout + res.stderr).to.match(/has a problem: certificatePublicKey/);
     });
 
+    it("pulumi preview with a bad ScloudSsl name fails, naming sslName", async () => {
+        // The engine stops at the first failing check, so this bad input gets a preview of its own.
+        await project.setConfig("certificatePem", firstChain.chainPem);
+        await project.setConfig("sslName", "not a valid name!");
+        try {
+            const res = await project.run(["preview"], { allowFailure: true });
+            transcript.push(res.stdout, res.stderr);
+            expect(res.code).to.not.equal(0);
+            expect(res.stdout + res.stderr).to.match(/scloud:Ssl resource 'lb'.*has a problem: sslName/);
+        } finally {
+            await project.run(["config", "rm", "sslName"]);
+        }
+    });
+
     it("pulumi up creates every resource", async () => {
         await project.setConfig("certificatePem", firstChain.chainPem);
         await up();
