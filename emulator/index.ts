@@ -9,6 +9,7 @@ import type { VendorService } from "./core/vendorService";
 import { resolveEmulatorCredentials, type EmulatorCredentialOptions, type EmulatorCredentials } from "./credentials";
 import { createAlibabaService } from "./alibaba/index";
 import { createHuaweiService } from "./huawei/index";
+import { createScloudService } from "./scloud/index";
 import { createTencentService } from "./tencent/index";
 
 /**
@@ -52,6 +53,8 @@ export interface EmulatorOptions {
     readonly huaweiVisibilityLagMs?: number;
     /** Environment to read credential overrides from; default `process.env`. */
     readonly env?: NodeJS.ProcessEnv;
+    /** How long SCloud's DescribeSSL leaves a new certificate out (the real API lags several seconds); default 0. */
+    readonly scloudDescribeLagMs?: number;
 }
 
 /** Base URL of each vendor API; set a provider's endpoint override to it. */
@@ -59,6 +62,7 @@ export interface EmulatorEndpoints {
     readonly tencent: string;
     readonly huawei: string;
     readonly alibaba: string;
+    readonly scloud: string;
 }
 
 export interface Emulator {
@@ -95,10 +99,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const tencent = createTencentService(context, credentials.tencent);
     const huawei = createHuaweiService(context, credentials.huawei, { visibilityLagMs: options.huaweiVisibilityLagMs });
     const alibaba = createAlibabaService(context, credentials.alibaba);
+    const scloud = createScloudService(context, credentials.scloud, { describeLagMs: options.scloudDescribeLagMs });
     const vendors = new Map<VendorName, VendorService>([
         [tencent.name, tencent],
         [huawei.name, huawei],
         [alibaba.name, alibaba],
+        [scloud.name, scloud],
     ]);
 
     const deps: AdminDependencies = { vendors, faults: new FaultInjector(), store, rateLimiter, now: context.now };
@@ -107,7 +113,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
     return {
         url,
-        endpoints: { tencent: `${url}${tencent.prefix}`, huawei: `${url}${huawei.prefix}`, alibaba: `${url}${alibaba.prefix}` },
+        endpoints: { tencent: `${url}${tencent.prefix}`, huawei: `${url}${huawei.prefix}`, alibaba: `${url}${alibaba.prefix}`, scloud: `${url}${scloud.prefix}` },
         credentials,
         inventory: () => buildInventory(vendors),
         setFaults: (faults) => deps.faults.set(faults.map((fault) => acceptFaultSpec(fault, vendors))),

@@ -6,10 +6,13 @@ export { ApigCertificate, apigCertificateProvider } from "./huawei/apigCertifica
 export type { ApigCertificateArgs, ApigCertificateInputs, ApigCertificateOutputs, ApigCertificateType, ApigAlgorithmType } from "./huawei/apigCertificate";
 export { KmsCertificate, kmsCertificateProvider } from "./alibaba/kmsCertificate";
 export type { KmsCertificateArgs, KmsCertificateInputs, KmsCertificateOutputs, KmsCertificateStatus, KmsKeySpec, KmsProtectionLevel } from "./alibaba/kmsCertificate";
+export { ScloudSsl, scloudSslProvider } from "./scloud/ssl";
+export type { ScloudSslArgs, ScloudSslBinding, ScloudSslInputs, ScloudSslOutputs, ScloudSslType } from "./scloud/ssl";
 export { VendorApiError, OutcomeUnknownError, TransportError, ConfigurationError, PartialCreateError } from "./core/errors";
 
 import { apigCertificateProvider } from "./huawei/apigCertificate";
 import { kmsCertificateProvider } from "./alibaba/kmsCertificate";
+import { scloudSslProvider } from "./scloud/ssl";
 import { tencentCertificateProvider } from "./tencent/certificate";
 import { tencentCsrProvider } from "./tencent/csr";
 
@@ -22,4 +25,5 @@ export const providers = {
     TencentCsr: tencentCsrProvider,
     ApigCertificate: apigCertificateProvider,
     KmsCertificate: kmsCertificateProvider,
+    ScloudSsl: scloudSslProvider,
 };

@@ -43,6 +43,7 @@ json() { node -e 'const v=JSON.parse(process.argv[1]); console.log(process.argv[
 export CLOUDCERTS_TENCENT_ENDPOINT=$(json endpoints.tencent)
 export CLOUDCERTS_HUAWEI_ENDPOINT=$(json endpoints.huawei)
 export CLOUDCERTS_ALIBABA_ENDPOINT=$(json endpoints.alibaba)
+export CLOUDCERTS_SCLOUD_ENDPOINT=$(json endpoints.scloud)
 inventory_url=$(json inventory)
 
 cd "$root"
@@ -56,6 +57,10 @@ pulumi config set --plaintext huaweicloud:region cn-north-4 --non-interactive
 pulumi config set --plaintext alicloud:accessKey CLOUDCERTSEMULATORALIBABA --non-interactive
 pulumi config set --secret alicloud:secretKey cloudcerts-emulator-alibaba-key --non-interactive
 pulumi config set --plaintext alicloud:region cn-hangzhou --non-interactive
+pulumi config set --plaintext scloud:publicKey cloudcerts-emulator-scloud-public-key --non-interactive
+pulumi config set --secret scloud:privateKey cloudcerts-emulator-scloud-private-key --non-interactive
+pulumi config set --plaintext scloud:region sg --non-interactive
+pulumi config set --plaintext scloud:projectId org-quickstart --non-interactive
 
 if [ "$mode" = "destroy" ]; then
   pulumi destroy --yes --non-interactive
@@ -70,7 +75,7 @@ echo "==> stack outputs:"
 pulumi stack output --json
 echo "==> emulator inventory (summary; the full one, never with private keys, is at $inventory_url while it runs):"
 curl -s "$inventory_url" | node -e '
-const keep = ["CertificateId", "Id", "id", "Alias", "name", "Domain", "common_name", "CertEndTime", "not_after", "Status", "hasPrivateKey"];
+const keep = ["CertificateId", "Id", "id", "Alias", "name", "Domain", "common_name", "CertEndTime", "not_after", "Status", "hasPrivateKey", "SSLId", "SSLName", "Domains", "NotAfter"];
 let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => {
   for (const [vendor, collections] of Object.entries(JSON.parse(s)))
     for (const [kind, items] of Object.entries(collections))

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ApigCertificate, KmsCertificate, TencentCertificate, TencentCsr } from "pulumi-cloudcerts";
+import { ApigCertificate, KmsCertificate, ScloudSsl, TencentCertificate, TencentCsr } from "pulumi-cloudcerts";
 import { testCertificate } from "./testCertificates";
 
 // Point the providers at the emulator with stack config, as you would at a private endpoint:
@@ -15,6 +15,10 @@ import { testCertificate } from "./testCertificates";
 //   pulumi config set alicloud:accessKey CLOUDCERTSEMULATORALIBABA
 //   pulumi config set --secret alicloud:secretKey cloudcerts-emulator-alibaba-key
 //   pulumi config set alicloud:region cn-hangzhou
+//   pulumi config set cloudcerts:scloudEndpoint http://127.0.0.1:4567/scloud
+//   pulumi config set scloud:publicKey cloudcerts-emulator-scloud-public-key
+//   pulumi config set --secret scloud:privateKey cloudcerts-emulator-scloud-private-key
+//   pulumi config set scloud:region sg && pulumi config set scloud:projectId org-quickstart
 const config = new pulumi.Config();
 
 // Your own PEMs come from config (certificatePem, and privateKeyPem as a secret); without them,
@@ -71,6 +75,15 @@ const kms = new KmsCertificate("kms", {
     tags: { stack: pulumi.getStack(), app: "quickstart", env: config.get("kmsEnv") ?? "demo" },
 });
 
+// A certificate for SCloud's load balancers, in SCloud's all-in-one form: certificate, private key
+// and CA certificates in one secret text. Region and project come from scloud:region/projectId.
+const lbCertificate = testCertificate(config.get("sslDomain") ?? "lb.quickstart.example.com");
+const ssl = new ScloudSsl("lb", {
+    sslContent: pulumi.secret(`${lbCertificate.certificatePem}\n${lbCertificate.privateKeyPem}`),
+    // Unset: auto-named ("lb-" plus a random suffix); renamed in place when set.
+    sslName: config.get("sslName"),
+});
+
 export const tencentCertificateId = certificate.certificateId;
 export const tencentCertificateDomain = certificate.domain;
 export const tencentCertificateAlias = certificate.alias;
@@ -85,3 +98,7 @@ export const apigCertificateNotAfter = gateway.notAfter;
 export const kmsCertificateId = kms.certificateId;
 export const kmsCertificateStatus = kms.certificateStatus;
 export const kmsCsrPem = kms.csr;
+export const scloudSslId = ssl.sslId;
+export const scloudSslName = ssl.sslName;
+export const scloudSslDomains = ssl.domains;
+export const scloudSslNotAfter = ssl.notAfter;

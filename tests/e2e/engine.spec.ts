@@ -2,8 +2,9 @@ import { expect } from "chai";
 import { execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
+import { callScloud } from "../../provider/scloud/client";
 import { callTencent } from "../../provider/tencent/client";
-import { useEmulator } from "../support/emulator";
+import { SCLOUD_TEST_PROJECT, SCLOUD_TEST_REGION, useEmulator } from "../support/emulator";
 import { installPackedPackage } from "../support/packedPackage";
 import { generateKey } from "../../emulator/pki";
 import { testChain } from "../support/pki";
@@ -16,6 +17,7 @@ type Inventory = {
     tencent: { certificates: Array<{ CertificateId: string; Alias: string }>; csrs: Array<{ Id: number; Remarks?: string }> };
     huawei: { certificates: Array<{ id: string; name: string; type: string }> };
     alibaba: { certificates: Array<{ CertificateId: string; Tags: Array<{ TagKey: string; TagValue: string }> }> };
+    scloud: { ssls: Array<{ SSLId: string; SSLName: string }> };
 };
 
 /** A fake Huawei project id (32 hex digits, as IAM issues them). */
@@ -85,6 +87,21 @@ const resources: ResourceCase[] = [
         // A new subject is a new key pair and CSR.
         replace: { key: "kmsSubject", value: () => "CN=kms.quickstart.example.com,OU=Rotated,O=Cloudcerts Quickstart,C=CN" },
     },
+    {
+        name: "lb",
+        type: "pulumi-nodejs:dynamic/scloud:Ssl",
+        ids: (inv) => inv.scloud.ssls.map((s) => s.SSLId),
+        inPlace: { key: "sslName", value: "quickstart-lb-renamed", landed: (inv, id) => inv.scloud.ssls.some((s) => s.SSLId === id && s.SSLName === "quickstart-lb-renamed") },
+        // Another certificate (the quickstart generates one per domain): content cannot change in place.
+        replace: { key: "sslDomain", value: () => "lb-renewed.quickstart.example.com" },
+        drift: {
+            make: async (id) => {
+                await callScloud("UpdateSSLAttribute", { SSLId: id, SSLName: "changed-by-hand" }, { idempotent: true });
+            },
+            output: "sslName",
+            value: "changed-by-hand",
+        },
+    },
 ];
 
 function stepsOf(previewJson: string): EngineStep[] {
@@ -149,7 +166,13 @@ describe("the real pulumi engine runs the quickstart against the emulator (e2e)"
         await project.setConfig("alicloud:accessKey", env.emulator.credentials.alibaba.accessKeyId);
         await project.setConfig("alicloud:secretKey", env.emulator.credentials.alibaba.accessKeySecret, true);
         await project.setConfig("alicloud:region", "cn-hangzhou");
-        secrets.push(env.emulator.credentials.tencent.secretKey, env.emulator.credentials.huawei.secretKey, env.emulator.credentials.alibaba.accessKeySecret, firstChain.leaf.privateKeyPem, thirdChain.leaf.privateKeyPem);
+        await project.setConfig("cloudcerts:scloudEndpoint", env.emulator.endpoints.scloud);
+        await project.setConfig("scloud:publicKey", env.emulator.credentials.scloud.publicKey);
+        await project.setConfig("scloud:privateKey", env.emulator.credentials.scloud.privateKey, true);
+        // The same region and project as this process's SCloud calls (drift), set by useEmulator.
+        await project.setConfig("scloud:region", SCLOUD_TEST_REGION);
+        await project.setConfig("scloud:projectId", SCLOUD_TEST_PROJECT);
+        secrets.push(env.emulator.credentials.tencent.secretKey, env.emulator.credentials.huawei.secretKey, env.emulator.credentials.alibaba.accessKeySecret, env.emulator.credentials.scloud.privateKey, firstChain.leaf.privateKeyPem, thirdChain.leaf.privateKeyPem);
     });
 
     beforeEach(async () => {
@@ -167,6 +190,20 @@ describe("the real pulumi engine runs the quickstart against the emulator (e2e)"
         expect(res.stdout + res.stderr).to.match(/has a problem: (certificatePublicKey|certContent)/);
     });
 
+    it("pulumi preview with a bad ScloudSsl name fails, naming sslName", async () => {
+        // The engine stops at the first failing check, so this bad input gets a preview of its own.
+        await project.setConfig("certificatePem", firstChain.chainPem);
+        await project.setConfig("sslName", "not a valid name!");
+        try {
+            const res = await project.run(["preview"], { allowFailure: true });
+            transcript.push(res.stdout, res.stderr);
+            expect(res.code).to.not.equal(0);
+            expect(res.stdout + res.stderr).to.match(/scloud:Ssl resource 'lb'.*has a problem: sslName/);
+        } finally {
+            await project.run(["config", "rm", "sslName"]);
+        }
+    });
+
     it("pulumi up creates every resource", async () => {
         await project.setConfig("certificatePem", firstChain.chainPem);
         await up();
@@ -179,6 +216,9 @@ describe("the real pulumi engine runs the quickstart against the emulator (e2e)"
         expect(outputs.tencentCertificateNotAfter).to.equal(firstChain.leaf.notAfter.toISOString().replace(/\.\d{3}Z$/, "Z"));
         expect(outputs.tencentCertificateFingerprint).to.match(/^[0-9A-F]{64}$/);
         expect(outputs.tencentCsrPem).to.contain("CERTIFICATE REQUEST");
+        expect(outputs.scloudSslName).to.match(/^lb-[0-9a-f]{8}$/);
+        expect(outputs.scloudSslDomains).to.equal("lb.quickstart.example.com");
+        expect(outputs.scloudSslNotAfter).to.match(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
     });
 
     it("a second pulumi up reports no changes, and pulumi refresh no drift", async () => {
@@ -314,6 +354,7 @@ describe("the real pulumi engine runs the quickstart against the emulator (e2e)"
             }
             expect(text, `${where} holds a signature`).not.to.match(/TC3-HMAC-SHA256 Credential=[^\s"]*, SignedHeaders=[^\s"]*, Signature=[0-9a-f]{64}/);
             expect(text, `${where} holds a signature`).not.to.match(/ACS3-HMAC-SHA256 Credential=[^\s"]*,SignedHeaders=[^\s"]*,Signature=[0-9a-f]{64}/);
+            expect(text, `${where} holds an SCloud signature`).not.to.match(/Signature\\?"?\s*[:=]\s*\\?"?[0-9a-f]{40}/);
         }
     });
 

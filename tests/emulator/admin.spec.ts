@@ -63,7 +63,7 @@ describe("emulator: admin endpoints", () => {
     it("unknown admin paths and vendor prefixes are 404; health answers", async () => {
         expect((await adminFetch(emulator, "nothing")).status).to.equal(404);
         expect((await adminFetch(emulator, "tencent/nothing")).status).to.equal(404);
-        expect((await adminFetch(emulator, "health")).json).to.deep.equal({ ok: true, vendors: ["tencent", "huawei", "alibaba"] });
+        expect((await adminFetch(emulator, "health")).json).to.deep.equal({ ok: true, vendors: ["tencent", "huawei", "alibaba", "scloud"] });
         expect((await fetch(`${emulator.url}/aws/`, { method: "POST" })).status).to.equal(404);
         expect((await adminFetch(emulator, "inventory", { method: "POST", body: {} })).status).to.equal(405);
     });

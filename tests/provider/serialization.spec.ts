@@ -44,12 +44,17 @@ describe("providers survive Pulumi's closure serialization (installed from the p
             "tencentcloud:secretId": env.emulator.credentials.tencent.secretId,
             "tencentcloud:secretKey": env.emulator.credentials.tencent.secretKey,
             "cloudcerts:tencentEndpoint": env.emulator.endpoints.tencent,
+            "scloud:publicKey": env.emulator.credentials.scloud.publicKey,
+            "scloud:privateKey": env.emulator.credentials.scloud.privateKey,
+            "scloud:region": "sg",
+            "scloud:projectId": "org-serialized",
+            "cloudcerts:scloudEndpoint": env.emulator.endpoints.scloud,
         };
         return { get: (k) => values[k], require: (k) => values[k] ?? (() => { throw new Error(`missing ${k}`); })() };
     }
 
     beforeEach(() => {
-        for (const k of ["TENCENTCLOUD_SECRET_ID", "TENCENTCLOUD_SECRET_KEY", "CLOUDCERTS_TENCENT_ENDPOINT"]) {
+        for (const k of ["TENCENTCLOUD_SECRET_ID", "TENCENTCLOUD_SECRET_KEY", "CLOUDCERTS_TENCENT_ENDPOINT", "SCLOUD_PUBLIC_KEY", "SCLOUD_PRIVATE_KEY", "SCLOUD_REGION", "SCLOUD_PROJECT_ID", "CLOUDCERTS_SCLOUD_ENDPOINT"]) {
             saved[k] = process.env[k];
             delete process.env[k];
         }
@@ -60,10 +65,17 @@ describe("providers survive Pulumi's closure serialization (installed from the p
     });
 
     it("exports every provider by class name", () => {
-        expect(Object.keys(pkg.providers)).to.include.members(["TencentCertificate", "TencentCsr", "KmsCertificate"]);
+        expect(Object.keys(pkg.providers)).to.include.members(["TencentCertificate", "TencentCsr", "ApigCertificate", "KmsCertificate", "ScloudSsl"]);
     });
 
-    for (const name of ["TencentCertificate", "TencentCsr", "KmsCertificate"]) {
+    const implementations: Record<string, string> = {
+        TencentCertificate: "tencent/certificateProvider",
+        TencentCsr: "tencent/csrProvider",
+        ApigCertificate: "huawei/apigCertificateProvider",
+        KmsCertificate: "alibaba/kmsCertificateProvider",
+        ScloudSsl: "scloud/sslProvider",
+    };
+    for (const name of Object.keys(implementations)) {
         it(`${name}: serializes small, refers to modules by require(), and captures no secret even after configure()`, async () => {
             const provider = pkg.providers[name];
             await provider.configure({ config: stackConfig() });
@@ -72,11 +84,13 @@ describe("providers survive Pulumi's closure serialization (installed from the p
             expect(sf.text).not.to.contain(env.emulator.credentials.tencent.secretKey);
             expect(sf.text).not.to.contain(env.emulator.credentials.tencent.secretId);
             expect(sf.text).not.to.contain(env.emulator.credentials.alibaba.accessKeySecret);
+            expect(sf.text).not.to.contain(env.emulator.credentials.scloud.privateKey);
+            expect(sf.text).not.to.contain(env.emulator.credentials.huawei.secretKey);
             expect(sf.text).to.match(/require\("pulumi-cloudcerts\/dist\/provider\//);
             expect(sf.text).not.to.contain("CryptoJS");
             expect(sf.text).not.to.contain("ASN1HEX");
             // A thin forwarder (core/delegate.ts): the implementation stays in the installed package.
-            expect(sf.text).to.match(/require\("pulumi-cloudcerts\/dist\/provider\/(tencent\/(certificate|csr)|alibaba\/kmsCertificate)Provider\.js"\)/);
+            expect(sf.text).to.contain(`require("pulumi-cloudcerts/dist/provider/${implementations[name]}.js")`);
             expect(sf.text.length).to.be.lessThan(8 * 1024);
         });
     }
@@ -114,5 +128,24 @@ describe("providers survive Pulumi's closure serialization (installed from the p
         expect((await provider.read(created.id, created.outs)).props).to.deep.equal(created.outs);
         await provider.delete(created.id, created.outs!);
         expect((await provider.read(created.id, created.outs)).id).to.equal(undefined);
+    });
+
+    it("ScloudSsl: the deserialized provider runs check → create → read → update → delete", async () => {
+        const chain = testChain("serialized-ssl.example.com");
+        const sf = await serialize(() => pkg.providers.ScloudSsl, { allowSecrets: true });
+        const provider = requireFromString(sf.text, "", { prependPaths: [path.join(consumer, "node_modules")] }).handler();
+        await provider.configure({ config: stackConfig() });
+        const checked = await provider.check({}, { sslContent: `${chain.leaf.certificatePem}\n${chain.leaf.privateKeyPem}\n${chain.caChainPem}`, sslName: "one" });
+        expect(checked.failures ?? []).to.deep.equal([]);
+        expect(checked.inputs).to.include({ region: "sg", projectId: "org-serialized" });
+        const created = await provider.create(checked.inputs!);
+        expect((await provider.read(created.id, created.outs)).props).to.deep.equal(created.outs);
+        const news = (await provider.check(checked.inputs!, { ...checked.inputs, sslName: "two" })).inputs!;
+        const updated = await provider.update(created.id, created.outs!, news);
+        expect(updated.outs!.sslName).to.equal("two");
+        await provider.delete(created.id, updated.outs!);
+        const inv = await env.admin<{ scloud: { ssls: unknown[] } }>("GET", "/_emulator/inventory");
+        expect(inv.scloud.ssls).to.deep.equal([]);
+        for (const fragment of pemFragments(chain.leaf.privateKeyPem)) expect(sf.text).not.to.contain(fragment);
     });
 });

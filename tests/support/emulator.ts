@@ -22,10 +22,20 @@ const ENV_KEYS = [
     "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
     "ALIBABA_CLOUD_REGION_ID",
     "ALIBABA_CLOUD_SECURITY_TOKEN",
+    "CLOUDCERTS_SCLOUD_ENDPOINT",
+    "SCLOUD_PUBLIC_KEY",
+    "SCLOUD_PRIVATE_KEY",
+    "SCLOUD_PROJECT_ID",
+    "SCLOUD_REGION",
+    "SCLOUD_BASE_URL",
 ];
 
 /** The project the Huawei specs use: the emulator accepts any project id and keeps projects apart. */
 export const EMULATOR_HUAWEI_PROJECT_ID = "0123456789abcdef0123456789abcdef";
+
+/** The SCloud region and project the emulator-backed specs use (any values work: the emulator scopes by them). */
+export const SCLOUD_TEST_REGION = "sg";
+export const SCLOUD_TEST_PROJECT = "org-cloudcerts-test";
 
 /**
  * Starts one emulator for a describe block and points the providers at it through the
@@ -58,6 +68,12 @@ export function useEmulator(options: { resetBeforeEach?: boolean } = {}): Emulat
         process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET = running.credentials.alibaba.accessKeySecret;
         process.env.ALIBABA_CLOUD_REGION_ID = "cn-hangzhou";
         delete process.env.ALIBABA_CLOUD_SECURITY_TOKEN;
+        process.env.CLOUDCERTS_SCLOUD_ENDPOINT = running.endpoints.scloud;
+        process.env.SCLOUD_PUBLIC_KEY = running.credentials.scloud.publicKey;
+        process.env.SCLOUD_PRIVATE_KEY = running.credentials.scloud.privateKey;
+        process.env.SCLOUD_REGION = SCLOUD_TEST_REGION;
+        process.env.SCLOUD_PROJECT_ID = SCLOUD_TEST_PROJECT;
+        delete process.env.SCLOUD_BASE_URL;
     });
     beforeEach(async () => {
         resetRateLimits();

@@ -69,6 +69,7 @@ export interface ResourceDefinition<I extends object, O extends I, R> {
      * take objects made around `pending.at`.
      */
     createSteps(inputs: I, context: CallContext, pending?: PendingCreate): CreateOnceSteps<Created<O>>;
+    /** Reads the object; vendors whose reads are scoped (region, project) find the scope in `context.state`. */
     describe(id: string, context: CallContext): Promise<R>;
     isNotFound(error: unknown): boolean;
     /**
