@@ -204,6 +204,20 @@ describe("the real pulumi engine runs the quickstart against the emulator (e2e)"
         }
     });
 
+    it("pulumi preview with a bad ApigCertificate name fails, naming name", async () => {
+        await project.setConfig("certificatePem", firstChain.chainPem);
+        // APIG names start with a letter.
+        await project.setConfig("apigName", "1gateway");
+        try {
+            const res = await project.run(["preview"], { allowFailure: true });
+            transcript.push(res.stdout, res.stderr);
+            expect(res.code).to.not.equal(0);
+            expect(res.stdout + res.stderr).to.match(/huawei:ApigCertificate resource 'gateway'.*has a problem: name/);
+        } finally {
+            await project.run(["config", "rm", "apigName"]);
+        }
+    });
+
     it("pulumi up creates every resource", async () => {
         await project.setConfig("certificatePem", firstChain.chainPem);
         await up();
