@@ -30,7 +30,10 @@ echo "==> building and packing pulumi-cloudcerts" >&2
 (cd "$root" && npm run --silent build && mkdir -p .tmp/pack && rm -f .tmp/pack/*.tgz \
   && npm pack --silent --pack-destination .tmp/pack >/dev/null && mv .tmp/pack/pulumi-cloudcerts-*.tgz .tmp/pack/pulumi-cloudcerts.tgz)
 echo "==> installing the quickstart's dependencies (the package from its tarball, as a user would)" >&2
-(cd "$root/examples/quickstart" && npm install --no-audit --no-fund --loglevel=error >&2)
+# The tarball keeps its name and version from build to build, and npm would keep the copy it
+# installed last time (with its lock file's integrity): drop both so this build is what runs.
+(cd "$root/examples/quickstart" && rm -rf node_modules/pulumi-cloudcerts package-lock.json \
+  && npm install --no-audit --no-fund --loglevel=error >&2)
 
 echo "==> starting the emulator (state in .tmp/demo/emulator-state.json)" >&2
 node "$root/dist/emulator/cli.js" --port 0 --state "$work/emulator-state.json" >"$work/emulator.json" 2>"$work/emulator.log" &
