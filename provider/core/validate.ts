@@ -131,13 +131,3 @@ export class InputChecker {
         return this.failures.some((f) => f.property === property) ? undefined : (v as Record<string, string>);
     }
 }
-
-/** Keys whose values differ between two objects (compared as JSON, or by a custom equality). */
-export function changedKeys(
-    olds: Inputs,
-    news: Inputs,
-    keys: readonly string[],
-    equal: (key: string, a: unknown, b: unknown) => boolean = (_k, a, b) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null),
-): string[] {
-    return keys.filter((k) => containsUnknown(news[k]) || !equal(k, olds[k], news[k]));
-}

@@ -198,7 +198,6 @@ function toOutputs(id: string, inputs: TencentCertificateInputs, detail: Certifi
         typeof returnedCert === "string" && returnedCert.trim() !== "" && !samePem(returnedCert, inputs.certificatePublicKey ?? "")
             ? normalizePem(returnedCert)
             : inputs.certificatePublicKey;
-    const expiry = expiryOf(certificatePublicKey);
     return {
         ...inputs,
         certificatePublicKey,
@@ -218,10 +217,11 @@ function toOutputs(id: string, inputs: TencentCertificateInputs, detail: Certifi
         statusName: detail.StatusName ?? "",
         fingerprint: detail.CertFingerprint ?? "",
         adopted: previous?.adopted ?? false,
-        notBefore: tencentTimeToIso(detail.CertBeginTime) ?? expiry?.notBefore ?? "",
-        notAfter: tencentTimeToIso(detail.CertEndTime) ?? expiry?.notAfter ?? "",
-        serialNumber: expiry?.serialNumber ?? "",
-        fingerprintSha256: expiry?.fingerprintSha256 ?? "",
+        // What Tencent reports; the framework fills the rest (and these, when absent) from the PEM.
+        notBefore: tencentTimeToIso(detail.CertBeginTime) ?? "",
+        notAfter: tencentTimeToIso(detail.CertEndTime) ?? "",
+        serialNumber: "",
+        fingerprintSha256: "",
     };
 }
 

@@ -23,11 +23,6 @@ export function expiryOf(pem: string | undefined): ExpiryOutputs | undefined {
     return pem ? certificateFacts(pem) : undefined;
 }
 
-/** Empty expiry outputs, for a resource with no certificate yet (a CSR not signed). */
-export function noExpiry(): ExpiryOutputs {
-    return { notBefore: "", notAfter: "", serialNumber: "", fingerprintSha256: "" };
-}
-
 /**
  * The warning to show on a resource whose certificate expires within `warningDays`, or undefined.
  * Expired certificates are warned about too: they never fail a stack that does not change them.
