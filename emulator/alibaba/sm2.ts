@@ -1,6 +1,7 @@
 import { createPrivateKey, generateKeyPairSync, sign } from "node:crypto";
 import { isIP } from "node:net";
-import { ASN1HEX, KJUR } from "jsrsasign";
+import { KJUR } from "jsrsasign";
+import { derLength, derSequence, replaceChild, toPem } from "../pki/der";
 import { toX500NameArray } from "../pki/subjectName";
 import type { SubjectFields } from "../pki";
 
@@ -12,29 +13,6 @@ import type { SubjectFields } from "../pki";
 
 // AlgorithmIdentifier { OID 1.2.156.10197.1.501 (SM2-with-SM3) }, no parameters.
 const SM2_WITH_SM3_ALGORITHM = "300a06082a811ccf55018375";
-
-export function derLength(bytes: number): string {
-    if (bytes < 0x80) return bytes.toString(16).padStart(2, "0");
-    const hex = bytes.toString(16);
-    const padded = hex.length % 2 === 0 ? hex : `0${hex}`;
-    return (0x80 + padded.length / 2).toString(16) + padded;
-}
-
-export const derSequence = (bodyHex: string): string => `30${derLength(bodyHex.length / 2)}${bodyHex}`;
-
-/** Replaces the direct child `fromTlv` of the SEQUENCE `sequenceHex` with `toTlv`. */
-export function replaceChild(sequenceHex: string, fromTlv: string, toTlv: string): string {
-    const children = ASN1HEX.getChildIdx(sequenceHex, 0).map((idx) => ASN1HEX.getTLV(sequenceHex, idx));
-    const at = children.indexOf(fromTlv);
-    if (at < 0) throw new Error("placeholder public key not found");
-    children[at] = toTlv;
-    return derSequence(children.join(""));
-}
-
-function toPem(label: string, der: Buffer): string {
-    const lines = der.toString("base64").match(/.{1,64}/g) ?? [];
-    return `-----BEGIN ${label}-----\n${lines.join("\n")}\n-----END ${label}-----`;
-}
 
 export interface Sm2Csr {
     readonly csrPem: string;

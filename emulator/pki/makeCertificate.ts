@@ -134,8 +134,8 @@ export function keyIdentifier(publicKey: KeyObject): string {
     return createHash("sha1").update(Buffer.from(bitString.slice(2), "hex")).digest("hex");
 }
 
-/** Positive, minimal-DER 128-bit serial: first byte 0x01..0x7f so no sign or padding byte is needed. */
-function randomSerialHex(): string {
+/** Positive, minimal-DER 128-bit serial: first byte 0x01..0x7f so no sign or padding byte is needed. @internal */
+export function randomSerialHex(): string {
     const bytes = randomBytes(16);
     bytes[0] = bytes[0]! & 0x7f || 0x01;
     return bytes.toString("hex");
