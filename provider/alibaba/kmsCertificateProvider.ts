@@ -1,6 +1,5 @@
 import { isCountryCode } from "../core/country";
-import { checkCertificateBundle, normalizePem, parseCertificateChain, parseCsr, samePem, splitPemBlocks, type ExpectedKeyAlgorithm } from "../core/pem";
-import { findChainProblems } from "../core/pem/findChainProblems";
+import { normalizePem, type ExpectedKeyAlgorithm } from "../core/pem";
 import type { CreateOnceSteps } from "../core/resource/createOnce";
 import type { CallContext, Created, ResourceDefinition } from "../core/resource/definition";
 import { DEFAULT_EXPIRY_WARNING_DAYS, expiryOf } from "../core/resource/expiry";
@@ -8,8 +7,11 @@ import type { PendingCreate } from "../core/resource/pending";
 import { defineProvider } from "../core/resource/provider";
 import { sameValue } from "../core/resource/table";
 import type { InputChecker } from "../core/validate";
-import { alibabaScope, callAlibaba, isAlibabaNotFound } from "./client";
+import { alibabaScope, isAlibabaNotFound } from "./client";
+import { callKms, describeKmsCertificate, regionOf, reportedPem, type KmsCertificateRecord } from "./kmsRecord";
+import { checkSignedCertificate, uploadIfChanged } from "./kmsUpload";
 
+export type { KmsCertificateRecord } from "./kmsRecord";
 export type KmsKeySpec = "RSA_2048" | "EC_P256" | "EC_SM2";
 export type KmsCertificateStatus = "ACTIVE" | "INACTIVE" | "REVOKED";
 export type KmsProtectionLevel = "SOFTWARE" | "HSM";
@@ -49,38 +51,6 @@ export interface KmsCertificateOutputs extends KmsCertificateInputs {
     notAfter: string;
     serialNumber: string;
     fingerprintSha256: string;
-}
-
-/** DescribeCertificate and GetCertificate together: the certificate PEMs are only in the latter (reference §1.3-1.4). */
-export interface KmsCertificateRecord {
-    readonly describe: DescribeReply;
-    readonly get: GetReply;
-}
-
-interface DescribeReply {
-    Arn?: string;
-    CertificateId?: string;
-    CreatedAt?: string;
-    UpdatedAt?: string;
-    ExportablePrivateKey?: boolean;
-    Issuer?: string;
-    KeySpec?: string;
-    NotBefore?: string;
-    NotAfter?: string;
-    Serial?: string;
-    SignatureAlgorithm?: string;
-    Status?: string;
-    Subject?: string;
-    SubjectAlternativeNames?: unknown;
-    SubjectKeyIdentifier?: string;
-    SubjectPublicKey?: string;
-    Tags?: unknown;
-}
-
-interface GetReply {
-    Certificate?: string;
-    CertificateChain?: string;
-    Csr?: string;
 }
 
 const KEY_SPECS: readonly KmsKeySpec[] = ["RSA_2048", "EC_P256", "EC_SM2"];
@@ -164,28 +134,9 @@ function validateCertificate(c: InputChecker, news: Record<string, unknown>, now
         c.fail("status", "status can be set only with certificate: KMS keeps a certificate PENDING until the signed certificate is uploaded");
     }
     if (!given || c.isUnknown("certificate")) return;
-    if (typeof news.certificate === "string") {
-        try {
-            if (splitPemBlocks(news.certificate).length > 1) {
-                c.fail("certificate", "certificate holds several PEM blocks: give the leaf alone, and its chain (sub-CA first, root last) in certificateChain");
-                return;
-            }
-        } catch {
-            // checkCertificateBundle reports what does not parse.
-        }
-    }
     const keySpec = typeof news.keySpec === "string" && (KEY_SPECS as readonly string[]).includes(news.keySpec) ? (news.keySpec as KmsKeySpec) : undefined;
-    c.failures.push(
-        ...checkCertificateBundle({
-            certificate: { property: "certificate", value: news.certificate },
-            chain: { property: "certificateChain", value: news.certificateChain },
-            requireKey: false,
-            expectedKeyAlgorithm: keySpec && !c.isUnknown("keySpec") ? { property: "keySpec", ...EXPECTED_KEY[keySpec] } : undefined,
-            now,
-            // An unchanged certificate that has expired is a warning (from the resource class), never a failure.
-            checkValidity: changed,
-        }),
-    );
+    const expectedKey = keySpec && !c.isUnknown("keySpec") ? { property: "keySpec", ...EXPECTED_KEY[keySpec] } : undefined;
+    checkSignedCertificate(c, news, { now, changed, expectedKey });
 }
 
 /** Tags arrive as a JSON string of [{TagKey,TagValue}], an array, or {Tag:[...]} depending on the source (reference §1.3). */
@@ -221,21 +172,6 @@ function stringList(raw: unknown): string[] | undefined {
     return Array.isArray(value) && value.every((s) => typeof s === "string") ? (value as string[]) : undefined;
 }
 
-/** The resource's own region, from the inputs or state the framework passes along. */
-function regionOf(context: CallContext): { region?: string } {
-    const region = context.state?.region;
-    return typeof region === "string" && region !== "" ? { region } : {};
-}
-
-const call = <T>(action: string, params: Record<string, unknown>, inputs: { region?: string }, context: CallContext, idempotent: boolean) =>
-    callAlibaba<T>(action, params as Record<string, string>, { idempotent, secrets: context.secrets }, { region: inputs.region, sleep: context.sleep });
-
-async function describeRecord(id: string, inputs: { region?: string }, context: CallContext): Promise<KmsCertificateRecord> {
-    const describe = await call<DescribeReply>("DescribeCertificate", { CertificateId: id }, inputs, context, true);
-    const get = await call<GetReply>("GetCertificate", { CertificateId: id }, inputs, context, true);
-    return { describe, get };
-}
-
 /**
  * CreateCertificate, never twice. KMS has no call that lists certificates (ListCertificates was
  * removed from the SDKs in 2022, reference §1.9), so a lost reply cannot be searched for; and its
@@ -259,7 +195,7 @@ function createSteps(inputs: KmsCertificateInputs, context: CallContext, pending
             if ((inputs.subjectAlternativeNames ?? []).length > 0) params.SubjectAlternativeNames = JSON.stringify(inputs.subjectAlternativeNames);
             // Undocumented in the public contract (reference §0.1): sent only when the user asks for it.
             if (inputs.protectionLevel !== undefined) params.ProtectionLevel = inputs.protectionLevel;
-            const res = await call<{ CertificateId?: string; Arn?: string; Csr?: string }>("CreateCertificate", params, inputs, context, false);
+            const res = await callKms<{ CertificateId?: string; Arn?: string; Csr?: string }>("CreateCertificate", params, inputs, context, false);
             if (!res.CertificateId) throw new Error("Alibaba KMS CreateCertificate returned no CertificateId");
             return { id: res.CertificateId, state: { arn: res.Arn ?? "", csr: res.Csr ?? "" } };
         },
@@ -281,32 +217,12 @@ function findHint(inputs: KmsCertificateInputs): string {
     );
 }
 
-/** Refuses, before any call, a certificate that does not certify the CSR's key or whose chain is out of order. */
-export function checkUpload(csrPem: string, certificate: string, chain: string | undefined): void {
-    const csrKey = parseCsr(csrPem).publicKey.export({ type: "spki", format: "der" });
-    const leaf = parseCertificateChain(certificate)[0]!;
-    if (!leaf.x509.publicKey.export({ type: "spki", format: "der" }).equals(csrKey)) {
-        throw new Error(
-            "KmsCertificate: certificate is not for this certificate's key pair: its public key differs from the CSR's. " +
-                "Have the CA sign the csr output of this resource, and upload that certificate",
-        );
-    }
-    const path = [leaf, ...(chain && chain.trim() !== "" ? parseCertificateChain(chain) : [])];
-    const problems = findChainProblems(path);
-    if (problems.length > 0) {
-        throw new Error(
-            `KmsCertificate: certificateChain is not in order (${problems.map((p) => p.kind).join(", ")}): ` +
-                "give the certificates that issued certificate in order, the sub-CA that signed it first and the root last",
-        );
-    }
-}
-
 async function syncTags(id: string, current: Record<string, string>, desired: Record<string, string>, inputs: { region?: string }, context: CallContext): Promise<boolean> {
     const removed = Object.keys(current).filter((k) => !(k in desired));
     const set = Object.entries(desired).filter(([k, v]) => current[k] !== v);
     // Both are idempotent: setting a tag to its value, or removing a missing one, changes nothing.
-    if (removed.length > 0) await call("UntagResource", { CertificateId: id, TagKeys: JSON.stringify(removed) }, inputs, context, true);
-    if (set.length > 0) await call("TagResource", { CertificateId: id, Tags: JSON.stringify(set.map(([TagKey, TagValue]) => ({ TagKey, TagValue }))) }, inputs, context, true);
+    if (removed.length > 0) await callKms("UntagResource", { CertificateId: id, TagKeys: JSON.stringify(removed) }, inputs, context, true);
+    if (set.length > 0) await callKms("TagResource", { CertificateId: id, Tags: JSON.stringify(set.map(([TagKey, TagValue]) => ({ TagKey, TagValue }))) }, inputs, context, true);
     return removed.length > 0 || set.length > 0;
 }
 
@@ -318,16 +234,10 @@ async function converge(id: string, desired: KmsCertificateInputs, current: KmsC
     let changed = false;
     let status = current.certificateStatus;
     if (desired.certificate !== undefined && desired.certificate !== "") {
-        const sameCert = samePem(desired.certificate, current.certificate ?? "");
-        const sameChain = sameValue("pem", desired.certificateChain ?? "", current.certificateChain ?? "");
-        if (!sameCert || !sameChain) {
-            checkUpload(current.csr, desired.certificate, desired.certificateChain);
-            const params: Record<string, unknown> = { CertificateId: id, Certificate: desired.certificate };
-            if (desired.certificateChain) params.CertificateChain = desired.certificateChain;
-            // Uploading the same certificate again leaves the same state: safe to repeat after a lost reply.
-            await call("UploadCertificate", params, desired, context, true);
+        const uploaded = await uploadIfChanged("KmsCertificate", id, { ...desired, certificate: desired.certificate }, current, context);
+        if (uploaded !== undefined) {
             changed = true;
-            status = (await call<DescribeReply>("DescribeCertificate", { CertificateId: id }, desired, context, true)).Status ?? status;
+            status = uploaded;
         }
     }
     if (desired.status !== undefined && desired.status !== status) {
@@ -336,18 +246,13 @@ async function converge(id: string, desired: KmsCertificateInputs, current: KmsC
                 `KmsCertificate ${id} is REVOKED, which cannot be undone; to use a certificate again, replace the resource (\`pulumi up --replace <urn>\`) and have the new CSR signed`,
             );
         }
-        await call("UpdateCertificateStatus", { CertificateId: id, Status: desired.status }, desired, context, true);
+        await callKms("UpdateCertificateStatus", { CertificateId: id, Status: desired.status }, desired, context, true);
         changed = true;
     }
     if (!sameValue("tags", current.tags ?? {}, desired.tags ?? {})) {
         changed = (await syncTags(id, current.tags ?? {}, desired.tags ?? {}, desired, context)) || changed;
     }
     return changed;
-}
-
-function reportedPem(reported: string | undefined, input: string | undefined): string | undefined {
-    if (typeof reported !== "string" || reported.trim() === "") return undefined;
-    return input !== undefined && samePem(reported, input) ? input : normalizePem(reported);
 }
 
 function toOutputs(id: string, inputs: KmsCertificateInputs, record: KmsCertificateRecord, previous: Partial<KmsCertificateOutputs> | undefined): KmsCertificateOutputs {
@@ -457,14 +362,14 @@ export const kmsCertificateDefinition: ResourceDefinition<KmsCertificateInputs, 
 
     createSteps,
 
-    describe: (id, context) => describeRecord(id, regionOf(context), context),
+    describe: (id, context) => describeKmsCertificate(id, regionOf(context), context),
 
     isNotFound: isAlibabaNotFound,
 
     converge,
 
     async remove(id, state, context) {
-        await call("DeleteCertificate", { CertificateId: id }, state, context, true);
+        await callKms("DeleteCertificate", { CertificateId: id }, state, context, true);
     },
 
     toOutputs,
