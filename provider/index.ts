@@ -6,12 +6,15 @@ export { ApigCertificate, apigCertificateProvider } from "./huawei/apigCertifica
 export type { ApigCertificateArgs, ApigCertificateInputs, ApigCertificateOutputs, ApigCertificateType, ApigAlgorithmType } from "./huawei/apigCertificate";
 export { KmsCertificate, kmsCertificateProvider } from "./alibaba/kmsCertificate";
 export type { KmsCertificateArgs, KmsCertificateInputs, KmsCertificateOutputs, KmsCertificateStatus, KmsKeySpec, KmsProtectionLevel } from "./alibaba/kmsCertificate";
+export { KmsCertificateUpload, kmsCertificateUploadProvider } from "./alibaba/kmsCertificateUpload";
+export type { KmsCertificateUploadArgs, KmsCertificateUploadInputs, KmsCertificateUploadOutputs } from "./alibaba/kmsCertificateUpload";
 export { ScloudSsl, scloudSslProvider } from "./scloud/ssl";
 export type { ScloudSslArgs, ScloudSslBinding, ScloudSslInputs, ScloudSslOutputs, ScloudSslType } from "./scloud/ssl";
 export { VendorApiError, OutcomeUnknownError, TransportError, ConfigurationError, PartialCreateError } from "./core/errors";
 
 import { apigCertificateProvider } from "./huawei/apigCertificate";
 import { kmsCertificateProvider } from "./alibaba/kmsCertificate";
+import { kmsCertificateUploadProvider } from "./alibaba/kmsCertificateUpload";
 import { scloudSslProvider } from "./scloud/ssl";
 import { tencentCertificateProvider } from "./tencent/certificate";
 import { tencentCsrProvider } from "./tencent/csr";
@@ -25,5 +28,6 @@ export const providers = {
     TencentCsr: tencentCsrProvider,
     ApigCertificate: apigCertificateProvider,
     KmsCertificate: kmsCertificateProvider,
+    KmsCertificateUpload: kmsCertificateUploadProvider,
     ScloudSsl: scloudSslProvider,
 };
