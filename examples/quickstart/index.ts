@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ApigCertificate, KmsCertificate, ScloudSsl, TencentCertificate, TencentCsr } from "pulumi-cloudcerts";
+import { ApigCertificate, KmsCertificate, KmsCertificateUpload, ScloudSsl, TencentCertificate, TencentCsr } from "pulumi-cloudcerts";
+import { signWithCa, testCa, type SigningCa } from "./testCa";
 import { testCertificate } from "./testCertificates";
 
 // Point the providers at the emulator with stack config, as you would at a private endpoint:
@@ -63,16 +64,27 @@ const gateway = new ApigCertificate("gateway", {
     instanceId: apigInstance,
 });
 
-// Alibaba KMS makes the key pair and a CSR; have a CA sign `kmsCsr`, then give the result as
-// config kmsCertificatePem (and its chain, sub-CA first, as kmsCertificateChainPem): the next
-// `pulumi up` uploads it to the same certificate.
+// Alibaba KMS makes the key pair and a CSR (the key never leaves KMS); a CA signs the CSR, and
+// KmsCertificateUpload uploads the signed certificate back, all in the same `pulumi up`.
 const kms = new KmsCertificate("kms", {
     keySpec: "EC_P256",
     subject: config.get("kmsSubject") ?? "CN=kms.quickstart.example.com,OU=Platform,O=Cloudcerts Quickstart,C=CN",
     subjectAlternativeNames: ["kms.quickstart.example.com"],
-    certificate: config.get("kmsCertificatePem"),
-    certificateChain: config.get("kmsCertificateChainPem"),
     tags: { stack: pulumi.getStack(), app: "quickstart", env: config.get("kmsEnv") ?? "demo" },
+});
+
+// The CA: your own from config (caCertificatePem, caChainPem and, as a secret, caPrivateKeyPem), or
+// else the emulator's test PKI. Signing runs in the program, once KMS has made the CSR.
+const caPrivateKey = config.getSecret("caPrivateKeyPem");
+const ca: pulumi.Output<SigningCa> = caPrivateKey
+    ? pulumi.all([config.require("caCertificatePem"), config.get("caChainPem") ?? config.require("caCertificatePem"), caPrivateKey]).apply(([certificatePem, chainPem, privateKeyPem]) => ({ certificatePem, chainPem, privateKeyPem }))
+    : pulumi.output(testCa());
+const kmsValidityDays = config.getNumber("kmsValidityDays") ?? 90;
+const signed = new KmsCertificateUpload("kms-signed", {
+    certificateId: kms.certificateId,
+    // A certificate is public: only the CA's key, which never leaves the program, is secret.
+    certificate: pulumi.unsecret(pulumi.all([ca, kms.csr, kms.createdAt]).apply(([authority, csrPem, createdAt]) => signWithCa(authority, csrPem, createdAt, kmsValidityDays))),
+    certificateChain: pulumi.unsecret(ca.apply((authority) => authority.chainPem)),
 });
 
 // A certificate for SCloud's load balancers, in SCloud's all-in-one form: certificate, private key
@@ -96,7 +108,8 @@ export const apigCertificateId = gateway.certificateId;
 export const apigCertificateName = gateway.name;
 export const apigCertificateNotAfter = gateway.notAfter;
 export const kmsCertificateId = kms.certificateId;
-export const kmsCertificateStatus = kms.certificateStatus;
+export const kmsCertificateStatus = signed.certificateStatus;
+export const kmsCertificateNotAfter = signed.notAfter;
 export const kmsCsrPem = kms.csr;
 export const scloudSslId = ssl.sslId;
 export const scloudSslName = ssl.sslName;

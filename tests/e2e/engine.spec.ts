@@ -2,9 +2,12 @@ import { expect } from "chai";
 import { execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
+import { X509Certificate } from "node:crypto";
+import { callAlibaba } from "../../provider/alibaba/client";
 import { callScloud } from "../../provider/scloud/client";
 import { callTencent } from "../../provider/tencent/client";
 import { SCLOUD_TEST_PROJECT, SCLOUD_TEST_REGION, useEmulator } from "../support/emulator";
+import { signKmsCsr } from "../support/kms";
 import { installPackedPackage } from "../support/packedPackage";
 import { generateKey } from "../../emulator/pki";
 import { testChain } from "../support/pki";
@@ -16,7 +19,7 @@ const WORK = path.join(ROOT, ".tmp", "e2e");
 type Inventory = {
     tencent: { certificates: Array<{ CertificateId: string; Alias: string }>; csrs: Array<{ Id: number; Remarks?: string }> };
     huawei: { certificates: Array<{ id: string; name: string; type: string }> };
-    alibaba: { certificates: Array<{ CertificateId: string; Tags: Array<{ TagKey: string; TagValue: string }> }> };
+    alibaba: { certificates: Array<{ CertificateId: string; Status: string; NotAfter: string; Tags: Array<{ TagKey: string; TagValue: string }> }> };
     scloud: { ssls: Array<{ SSLId: string; SSLName: string }> };
 };
 
@@ -88,6 +91,18 @@ const resources: ResourceCase[] = [
         replace: { key: "kmsSubject", value: () => "CN=kms.quickstart.example.com,OU=Rotated,O=Cloudcerts Quickstart,C=CN" },
     },
     {
+        name: "kms-signed",
+        type: "pulumi-nodejs:dynamic/alibaba:KmsCertificateUpload",
+        // The KMS certificates holding an uploaded certificate.
+        ids: (inv) => inv.alibaba.certificates.filter((c) => c.Status !== "PENDING").map((c) => c.CertificateId),
+        // A renewal for the same CSR: the program signs it again, for longer, and it is re-uploaded.
+        inPlace: { key: "kmsValidityDays", value: "200", landed: (inv, id) => inv.alibaba.certificates.some((c) => c.CertificateId === id && Date.parse(c.NotAfter) > Date.now() + 150 * 86_400_000) },
+        // A new KMS certificate (a new CSR) is a new upload: signed and uploaded in the same run.
+        replace: { key: "kmsSubject", value: () => "CN=kms.quickstart.example.com,OU=Rotated Again,O=Cloudcerts Quickstart,C=CN" },
+        // Someone uploads another CA's certificate for the same CSR: refresh shows its serial number.
+        drift: kmsUploadDrift(),
+    },
+    {
         name: "lb",
         type: "pulumi-nodejs:dynamic/scloud:Ssl",
         ids: (inv) => inv.scloud.ssls.map((s) => s.SSLId),
@@ -103,6 +118,22 @@ const resources: ResourceCase[] = [
         },
     },
 ];
+
+function kmsUploadDrift(): NonNullable<ResourceCase["drift"]> {
+    let serialNumber = "";
+    return {
+        make: async (id) => {
+            const { Csr } = await callAlibaba<{ Csr: string }>("GetCertificate", { CertificateId: id }, { idempotent: true });
+            const other = signKmsCsr(Csr, { days: 30 });
+            serialNumber = new X509Certificate(other.certificate).serialNumber;
+            await callAlibaba("UploadCertificate", { CertificateId: id, Certificate: other.certificate, CertificateChain: other.chain }, { idempotent: true });
+        },
+        output: "serialNumber",
+        get value() {
+            return serialNumber;
+        },
+    };
+}
 
 function stepsOf(previewJson: string): EngineStep[] {
     const parsed = JSON.parse(previewJson) as { steps?: EngineStep[] };
@@ -230,6 +261,9 @@ describe("the real pulumi engine runs the quickstart against the emulator (e2e)"
         expect(outputs.tencentCertificateNotAfter).to.equal(firstChain.leaf.notAfter.toISOString().replace(/\.\d{3}Z$/, "Z"));
         expect(outputs.tencentCertificateFingerprint).to.match(/^[0-9A-F]{64}$/);
         expect(outputs.tencentCsrPem).to.contain("CERTIFICATE REQUEST");
+        // KMS made the CSR, the program signed it and KmsCertificateUpload uploaded it, in one up.
+        expect(outputs.kmsCertificateStatus).to.equal("ACTIVE");
+        expect(outputs.kmsCertificateNotAfter).to.match(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
         expect(outputs.scloudSslName).to.match(/^lb-[0-9a-f]{8}$/);
         expect(outputs.scloudSslDomains).to.equal("lb.quickstart.example.com");
         expect(outputs.scloudSslNotAfter).to.match(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
