@@ -2,13 +2,13 @@ import { isCountryCode } from "../core/country";
 import { normalizePem, type ExpectedKeyAlgorithm } from "../core/pem";
 import type { CreateOnceSteps } from "../core/resource/createOnce";
 import type { CallContext, Created, ResourceDefinition } from "../core/resource/definition";
-import { DEFAULT_EXPIRY_WARNING_DAYS, expiryOf } from "../core/resource/expiry";
+import { DEFAULT_EXPIRY_WARNING_DAYS } from "../core/resource/expiry";
 import type { PendingCreate } from "../core/resource/pending";
 import { defineProvider } from "../core/resource/provider";
 import { sameValue } from "../core/resource/table";
 import type { InputChecker } from "../core/validate";
 import { alibabaScope, isAlibabaNotFound } from "./client";
-import { callKms, describeKmsCertificate, regionOf, reportedPem, type KmsCertificateRecord } from "./kmsRecord";
+import { callKms, describeKmsCertificate, regionOf, reportedFacts, reportedPem, type KmsCertificateRecord } from "./kmsRecord";
 import { checkSignedCertificate, uploadIfChanged } from "./kmsUpload";
 
 export type { KmsCertificateRecord } from "./kmsRecord";
@@ -259,7 +259,6 @@ function toOutputs(id: string, inputs: KmsCertificateInputs, record: KmsCertific
     const d = record.describe;
     const g = record.get;
     const certificate = reportedPem(g.Certificate, inputs.certificate);
-    const expiry = expiryOf(certificate);
     const reportedStatus = d.Status ?? "";
     const keySpec = (KEY_SPECS as readonly string[]).includes(d.KeySpec ?? "") ? (d.KeySpec as KmsKeySpec) : inputs.keySpec;
     return {
@@ -277,18 +276,12 @@ function toOutputs(id: string, inputs: KmsCertificateInputs, record: KmsCertific
         certificateId: id,
         arn: d.Arn ?? previous?.arn ?? "",
         csr: typeof g.Csr === "string" && g.Csr !== "" ? normalizePem(g.Csr) : (previous?.csr ?? ""),
-        certificateStatus: reportedStatus,
-        serial: d.Serial ?? "",
-        issuer: d.Issuer ?? "",
+        ...reportedFacts(d),
         signatureAlgorithm: d.SignatureAlgorithm ?? "",
         subjectPublicKey: d.SubjectPublicKey ? normalizePem(d.SubjectPublicKey) : "",
         subjectKeyIdentifier: d.SubjectKeyIdentifier ?? "",
         createdAt: d.CreatedAt ?? "",
         updatedAt: d.UpdatedAt ?? "",
-        notBefore: d.NotBefore || expiry?.notBefore || "",
-        notAfter: d.NotAfter || expiry?.notAfter || "",
-        serialNumber: expiry?.serialNumber ?? "",
-        fingerprintSha256: expiry?.fingerprintSha256 ?? "",
     };
 }
 

@@ -1,10 +1,10 @@
 import { normalizePem } from "../core/pem";
 import type { CreateOnceSteps } from "../core/resource/createOnce";
 import type { CallContext, Created, ResourceDefinition } from "../core/resource/definition";
-import { DEFAULT_EXPIRY_WARNING_DAYS, expiryOf } from "../core/resource/expiry";
+import { DEFAULT_EXPIRY_WARNING_DAYS } from "../core/resource/expiry";
 import { defineProvider } from "../core/resource/provider";
 import { alibabaScope, isAlibabaNotFound } from "./client";
-import { callKms, describeKmsCertificate, regionOf, reportedPem, type DescribeReply, type KmsCertificateRecord } from "./kmsRecord";
+import { callKms, describeKmsCertificate, regionOf, reportedFacts, reportedPem, type DescribeReply, type KmsCertificateRecord } from "./kmsRecord";
 import { checkSignedCertificate, uploadIfChanged } from "./kmsUpload";
 
 export interface KmsCertificateUploadInputs {
@@ -74,23 +74,15 @@ async function converge(id: string, desired: KmsCertificateUploadInputs, current
 function toOutputs(id: string, inputs: KmsCertificateUploadInputs, record: KmsCertificateRecord, previous: Partial<KmsCertificateUploadOutputs> | undefined): KmsCertificateUploadOutputs {
     const d = record.describe;
     const g = record.get;
-    const certificate = reportedPem(g.Certificate, inputs.certificate);
-    const expiry = expiryOf(certificate);
     return {
         ...inputs,
         certificateId: id,
         // Nothing uploaded yet (a create that failed half way): "" shows as a change, so the next `up` uploads.
-        certificate: certificate ?? "",
+        certificate: reportedPem(g.Certificate, inputs.certificate) ?? "",
         certificateChain: reportedPem(g.CertificateChain, inputs.certificateChain),
         expiryWarningDays: inputs.expiryWarningDays ?? DEFAULT_EXPIRY_WARNING_DAYS,
         csr: typeof g.Csr === "string" && g.Csr !== "" ? normalizePem(g.Csr) : (previous?.csr ?? ""),
-        certificateStatus: d.Status ?? "",
-        serial: d.Serial ?? "",
-        issuer: d.Issuer ?? "",
-        notBefore: d.NotBefore || expiry?.notBefore || "",
-        notAfter: d.NotAfter || expiry?.notAfter || "",
-        serialNumber: expiry?.serialNumber ?? "",
-        fingerprintSha256: expiry?.fingerprintSha256 ?? "",
+        ...reportedFacts(d),
     };
 }
 

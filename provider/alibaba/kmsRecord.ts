@@ -55,3 +55,20 @@ export function reportedPem(reported: string | undefined, input: string | undefi
     if (typeof reported !== "string" || reported.trim() === "") return undefined;
     return input !== undefined && samePem(reported, input) ? input : normalizePem(reported);
 }
+
+/**
+ * What DescribeCertificate says of the uploaded certificate. The expiry outputs it leaves empty
+ * (serial number and fingerprint, and validity when KMS omits it) the framework fills from the
+ * certificate itself.
+ */
+export function reportedFacts(d: DescribeReply): { certificateStatus: string; serial: string; issuer: string; notBefore: string; notAfter: string; serialNumber: string; fingerprintSha256: string } {
+    return {
+        certificateStatus: d.Status ?? "",
+        serial: d.Serial ?? "",
+        issuer: d.Issuer ?? "",
+        notBefore: d.NotBefore ?? "",
+        notAfter: d.NotAfter ?? "",
+        serialNumber: "",
+        fingerprintSha256: "",
+    };
+}
