@@ -25,11 +25,12 @@ export class InputChecker {
         this.secretNames = new Set(secretNames);
     }
 
-    fail(property: string, reason: string): void {
+    /** `shownAs` is how the property is named in the failure, when its key is not fit to print (an unknown key is input). */
+    fail(property: string, reason: string, shownAs = property): void {
         // A private key pasted into a plain input must not be printed with it either.
         const value = this.inputs[property];
         const secret = this.secretNames.has(property) || holdsPrivateKey(typeof value === "string" ? value : JSON.stringify(value));
-        this.failures.push({ property: secret ? "" : property, reason: secret || !reason.startsWith(property) ? `${property}: ${reason}` : reason });
+        this.failures.push({ property: secret ? "" : shownAs, reason: reason.startsWith(shownAs) ? reason : `${shownAs}: ${reason}` });
     }
 
     isUnknown(property: string): boolean {
