@@ -2,6 +2,7 @@ import { buildInventory, resetAll, type AdminDependencies } from "./core/admin";
 import { acceptFaultSpec } from "./core/faultRules";
 import { FaultInjector, type Fault, type FaultSpec } from "./core/faults";
 import { RateLimiter, type MonotonicClock } from "./core/rateLimiter";
+import { RequestCounter, type RequestCounts } from "./core/requestCounter";
 import { startServer } from "./core/server";
 import { Store } from "./core/store";
 import type { Clock, Inventory, VendorContext, VendorName } from "./core/types";
@@ -20,6 +21,7 @@ import { createTencentService } from "./tencent/index";
 export type { Fault, FaultKind, FaultPhase, FaultSpec } from "./core/faults";
 export type { Clock, Inventory, VendorName } from "./core/types";
 export type { MonotonicClock } from "./core/rateLimiter";
+export type { RequestCounts } from "./core/requestCounter";
 export type {
     AlibabaCredentials,
     EmulatorCredentialOptions,
@@ -77,7 +79,9 @@ export interface Emulator {
     setFaults(faults: readonly FaultSpec[]): Fault[];
     /** The active faults with how often each has fired. */
     faults(): Fault[];
-    /** Forgets every object, fault and rate-limit bucket (same as `POST /_emulator/reset`). */
+    /** Vendor API requests received since the start or the last reset (same as `GET /_emulator/requests`). */
+    requests(): RequestCounts;
+    /** Forgets every object, fault, rate-limit bucket and request count (same as `POST /_emulator/reset`). */
     reset(): Promise<void>;
     /** Stops the server after the requests in progress, then writes the state file. */
     close(): Promise<void>;
@@ -107,7 +111,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         [scloud.name, scloud],
     ]);
 
-    const deps: AdminDependencies = { vendors, faults: new FaultInjector(), store, rateLimiter, now: context.now };
+    const deps: AdminDependencies = { vendors, faults: new FaultInjector(), store, rateLimiter, requests: new RequestCounter(), now: context.now };
     const server = await startServer(host, options.port ?? 0, deps);
     const url = formatUrl(host, server.port);
 
@@ -118,6 +122,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         inventory: () => buildInventory(vendors),
         setFaults: (faults) => deps.faults.set(faults.map((fault) => acceptFaultSpec(fault, vendors))),
         faults: () => deps.faults.list(),
+        requests: () => deps.requests.counts(),
         async reset() {
             resetAll(deps);
             await store.flush();

@@ -1,6 +1,7 @@
 import { acceptFaultSpec } from "./faultRules";
 import { FaultSpecError, type FaultInjector } from "./faults";
 import type { RateLimiter } from "./rateLimiter";
+import type { RequestCounter } from "./requestCounter";
 import { adminError, jsonReply } from "./reply";
 import type { Store } from "./store";
 import { VENDOR_NAMES, type Clock, type EmulatorRequest, type Inventory, type Reply, type VendorName } from "./types";
@@ -13,6 +14,7 @@ export interface AdminDependencies {
     readonly faults: FaultInjector;
     readonly store: Store;
     readonly rateLimiter: RateLimiter | undefined;
+    readonly requests: RequestCounter;
     readonly now: Clock;
 }
 
@@ -23,11 +25,12 @@ export function buildInventory(vendors: ReadonlyMap<VendorName, VendorService>):
     return out;
 }
 
-/** Clears objects, faults and rate-limit buckets: every test can start from nothing. */
+/** Clears objects, faults, rate-limit buckets and request counts: every test can start from nothing. */
 export function resetAll(deps: AdminDependencies): void {
     deps.store.clear();
     deps.faults.clear();
     deps.rateLimiter?.reset();
+    deps.requests.clear();
 }
 
 function parseJsonBody(request: EmulatorRequest): unknown {
@@ -51,6 +54,8 @@ export async function handleAdmin(subpath: string, request: EmulatorRequest, dep
             return jsonReply(200, { reset: true });
         case "faults":
             return handleFaults(method, request, deps);
+        case "requests":
+            return method === "GET" ? jsonReply(200, deps.requests.counts()) : methodNotAllowed("GET");
     }
     const slash = subpath.indexOf("/");
     const vendor = deps.vendors.get((slash < 0 ? subpath : subpath.slice(0, slash)) as VendorName);

@@ -2,6 +2,7 @@ import { setTimeout as delay } from "node:timers/promises";
 import { ApiError } from "./apiError";
 import type { Fault, FaultInjector, FaultPhase } from "./faults";
 import type { RateLimiter } from "./rateLimiter";
+import type { RequestCounter } from "./requestCounter";
 import { textReply } from "./reply";
 import type { Store } from "./store";
 import type { Clock, EmulatorRequest, Reply } from "./types";
@@ -24,6 +25,7 @@ export interface PipelineDependencies {
     readonly rateLimiter: RateLimiter | undefined;
     readonly store: Store;
     readonly now: Clock;
+    readonly requests: RequestCounter;
 }
 
 /** What the server does with the connection: answer, or tear it down without a word (a `reset` fault). */
@@ -31,6 +33,7 @@ export type Outcome = { readonly kind: "reply"; readonly reply: Reply } | { read
 
 export async function runPipeline(service: VendorService, request: EmulatorRequest, deps: PipelineDependencies): Promise<Outcome> {
     const route = service.route(request);
+    deps.requests.record(service.name, route.kind === "call" ? route.action : undefined);
     if (route.kind === "reply") return { kind: "reply", reply: route.reply };
 
     const before = await applyFaults(service, route.action, "before", deps.faults);

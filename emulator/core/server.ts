@@ -55,7 +55,7 @@ function vendorFor(path: string, vendors: Iterable<VendorService>): VendorServic
 
 export async function startServer(host: string, port: number, deps: AdminDependencies): Promise<RunningServer> {
     const inFlight = new Set<Promise<void>>();
-    const pipeline: PipelineDependencies = { faults: deps.faults, rateLimiter: deps.rateLimiter, store: deps.store, now: deps.now };
+    const pipeline: PipelineDependencies = { faults: deps.faults, rateLimiter: deps.rateLimiter, store: deps.store, now: deps.now, requests: deps.requests };
 
     const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
         const rawUrl = req.url ?? "/";

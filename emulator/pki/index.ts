@@ -9,7 +9,7 @@ export type { MakeCertificateOptions, CertificateIssuer } from "./makeCertificat
 export { makeCertificateChain } from "./makeCertificateChain";
 export type { MakeCertificateChainOptions, CertificateChain, IssuedCertificate, LeafValidity } from "./makeCertificateChain";
 export { makeCsr } from "./makeCsr";
-export { signCsr } from "./signCsr";
-export type { SignCsrOptions } from "./signCsr";
+export { issueLeaf, signCsr } from "./signCsr";
+export type { IssueLeafOptions, SignCsrOptions } from "./signCsr";
 export type { MakeCsrOptions, CsrWithKey } from "./makeCsr";
 export type { SubjectFields } from "./subjectName";

@@ -2,6 +2,7 @@ import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, X
 import { ASN1HEX, KJUR, X509, type CertificateTBSParams } from "jsrsasign";
 import { derLength, derSequence, replaceChild, toPem } from "./der";
 import { asn1Time, keyIdentifier, randomSerialHex, signatureAlgorithmFor, type CertificateIssuer } from "./makeCertificate";
+import { toX500NameArray, type SubjectFields } from "./subjectName";
 
 /** @public */
 export interface SignCsrOptions {
@@ -35,41 +36,68 @@ interface CsrContents {
  */
 export function signCsr(csrPem: string, options: SignCsrOptions): string {
     const csr = readCsr(csrPem);
+    const notBefore = options.notBefore ?? new Date(Date.now() - DAY_MS);
+    return issueLeaf({
+        subject: { hex: csr.subjectHex },
+        publicKeyDer: Buffer.from(csr.spkiHex, "hex"),
+        sans: csr.sans,
+        issuer: options.issuer,
+        notBefore,
+        notAfter: options.notAfter ?? new Date(notBefore.getTime() + 90 * DAY_MS),
+        serialNumberHex: options.serialNumberHex,
+    });
+}
+
+/** @public */
+export interface IssueLeafOptions {
+    /** Subject fields, or a subject Name copied verbatim (DER hex). */
+    readonly subject: SubjectFields | { readonly hex: string };
+    /** The subject's SubjectPublicKeyInfo (DER), of any algorithm: RSA, EC, SM2, Ed25519, DSA... */
+    readonly publicKeyDer: Buffer;
+    readonly sans: ReadonlyArray<{ dns: string } | { ip: string }>;
+    readonly issuer: CertificateIssuer;
+    readonly notBefore: Date;
+    readonly notAfter: Date;
+    readonly serialNumberHex?: string;
+}
+
+/**
+ * A TLS leaf for a public key of any algorithm, signed by an RSA or EC CA. jsrsasign encodes RSA
+ * and NIST keys only, so the TBSCertificate is built around a placeholder key whose
+ * SubjectPublicKeyInfo is then swapped for the real one before the CA signs it. Test material only.
+ * @public
+ */
+export function issueLeaf(options: IssueLeafOptions): string {
     const signingKey = createPrivateKey(options.issuer.privateKeyPem);
     const issuerCert = new X509Certificate(options.issuer.certificatePem);
     if (!issuerCert.checkPrivateKey(signingKey)) throw new Error("issuer.privateKeyPem does not match issuer.certificatePem");
     const parsedIssuer = new X509();
     parsedIssuer.readCertHex(issuerCert.raw.toString("hex"));
     const { sigalg, hash } = signatureAlgorithmFor(signingKey);
-    const notBefore = options.notBefore ?? new Date(Date.now() - DAY_MS);
-    const notAfter = options.notAfter ?? new Date(notBefore.getTime() + 90 * DAY_MS);
-
-    // jsrsasign encodes RSA and NIST keys only: the TBSCertificate is built around a placeholder
-    // key whose SubjectPublicKeyInfo is then swapped for the CSR's, whatever its algorithm.
+    const publicKey = createPublicKey({ key: options.publicKeyDer, format: "der", type: "spki" });
     const placeholder = generateKeyPairSync("ec", { namedCurve: "P-256" }).publicKey;
-    const rsa = csr.publicKey.asymmetricKeyType === "rsa";
     const authorityKeyId = parsedIssuer.getVersion() >= 3 ? parsedIssuer.getExtSubjectKeyIdentifier()?.kid.hex : undefined;
     const tbsParams = {
         version: 3,
         serial: { hex: options.serialNumberHex ?? randomSerialHex() },
         sigalg,
         issuer: { hex: parsedIssuer.getSubjectHex() },
-        notbefore: asn1Time(notBefore),
-        notafter: asn1Time(notAfter),
-        subject: { hex: csr.subjectHex },
+        notbefore: asn1Time(options.notBefore),
+        notafter: asn1Time(options.notAfter),
+        subject: "hex" in options.subject ? { hex: options.subject.hex } : { array: toX500NameArray(options.subject as SubjectFields) },
         sbjpubkey: placeholder.export({ type: "spki", format: "pem" }).toString(),
         ext: [
             { extname: "basicConstraints", critical: true, cA: false },
-            { extname: "keyUsage", critical: true, names: rsa ? ["digitalSignature", "keyEncipherment"] : ["digitalSignature"] },
+            { extname: "keyUsage", critical: true, names: publicKey.asymmetricKeyType === "rsa" ? ["digitalSignature", "keyEncipherment"] : ["digitalSignature"] },
             { extname: "extKeyUsage", array: [{ name: "serverAuth" }, { name: "clientAuth" }] },
-            { extname: "subjectKeyIdentifier", kid: { hex: keyIdentifier(csr.publicKey) } },
+            { extname: "subjectKeyIdentifier", kid: { hex: keyIdentifier(publicKey) } },
             ...(authorityKeyId ? [{ extname: "authorityKeyIdentifier", kid: { hex: authorityKeyId } }] : []),
-            ...(csr.sans.length > 0 ? [{ extname: "subjectAltName", array: csr.sans }] : []),
+            ...(options.sans.length > 0 ? [{ extname: "subjectAltName", array: options.sans }] : []),
         ],
     };
     // @types/jsrsasign does not list X500Name's {hex} form, which the runtime supports.
     const tbs = new KJUR.asn1.x509.TBSCertificate(tbsParams as unknown as CertificateTBSParams);
-    const tbsHex = replaceChild(tbs.getEncodedHex(), placeholder.export({ type: "spki", format: "der" }).toString("hex"), csr.spkiHex);
+    const tbsHex = replaceChild(tbs.getEncodedHex(), placeholder.export({ type: "spki", format: "der" }).toString("hex"), options.publicKeyDer.toString("hex"));
     const signature = sign(hash, Buffer.from(tbsHex, "hex"), signingKey).toString("hex");
     const algorithm = new KJUR.asn1.x509.AlgorithmIdentifier({ name: sigalg }).getEncodedHex();
     const der = Buffer.from(derSequence(tbsHex + algorithm + `03${derLength(signature.length / 2 + 1)}00${signature}`), "hex");

@@ -6,6 +6,7 @@ import { DEFAULT_EXPIRY_WARNING_DAYS } from "../core/resource/expiry";
 import type { PendingCreate } from "../core/resource/pending";
 import { defineProvider } from "../core/resource/provider";
 import { sameValue } from "../core/resource/table";
+import { printable } from "../core/text";
 import type { InputChecker } from "../core/validate";
 import { alibabaScope, isAlibabaNotFound } from "./client";
 import { callKms, describeKmsCertificate, regionOf, reportedFacts, reportedPem, type KmsCertificateRecord } from "./kmsRecord";
@@ -56,9 +57,14 @@ export interface KmsCertificateOutputs extends KmsCertificateInputs {
 const KEY_SPECS: readonly KmsKeySpec[] = ["RSA_2048", "EC_P256", "EC_SM2"];
 const STATUSES: readonly KmsCertificateStatus[] = ["ACTIVE", "INACTIVE", "REVOKED"];
 const MAX_SANS = 10;
+/** RFC 1035: a domain name is at most 253 characters written out. */
+const MAX_DNS_NAME_LENGTH = 253;
+/** Region ids are short ("cn-hangzhou", "cn-shanghai-finance-1"); the bound keeps a pasted text out. */
+const MAX_REGION_LENGTH = 64;
 /** TagResources documents 20 tags, keys and values up to 128 characters, no aliyun/acs: prefix (reference §1.7). */
 const KMS_TAG_LIMITS = { maxCount: 20, maxKeyLength: 128, maxValueLength: 128, reservedPrefixes: ["aliyun", "acs:"] };
 const REQUIRED_RDNS = ["CN", "C", "O", "OU"] as const;
+const EXAMPLE_SUBJECT = "CN=www.example.com,OU=web,O=Example Ltd,C=CN";
 const ALLOWED_RDNS = new Set(["CN", "C", "O", "OU", "ST", "L"]);
 const DNS_NAME = /^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/i;
 const REGION_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -91,13 +97,17 @@ function sameDn(a: string, b: string): boolean {
 }
 
 function validateSubject(c: InputChecker, news: Record<string, unknown>): void {
+    if (!c.isSet("subject")) {
+        c.fail("subject", `subject is required: the certificate's distinguished name with CN, C, O and OU, e.g. "${EXAMPLE_SUBJECT}"`);
+        return;
+    }
     const subject = c.string("subject", { required: true, maxLength: 1024 });
     if (subject === undefined) return;
     const rdns = splitDn(subject);
     const seen = new Set<string>();
     for (const [type, value] of rdns) {
         if (!ALLOWED_RDNS.has(type)) {
-            c.fail("subject", `subject has the attribute "${type}"; KMS takes CN, C, O, OU, ST and L, written as "CN=www.example.com,OU=web,O=Example Ltd,C=CN"`);
+            c.fail("subject", `subject has the attribute "${printable(type)}"; KMS takes CN, C, O, OU, ST and L, written as "${EXAMPLE_SUBJECT}"`);
             return;
         }
         if (value === "") c.fail("subject", `subject attribute ${type} is empty`);
@@ -105,7 +115,7 @@ function validateSubject(c: InputChecker, news: Record<string, unknown>): void {
         seen.add(type);
     }
     const missing = REQUIRED_RDNS.filter((t) => !seen.has(t));
-    if (missing.length > 0) c.fail("subject", `subject lacks ${missing.join(", ")}: KMS requires CN, C, O and OU, e.g. "CN=www.example.com,OU=web,O=Example Ltd,C=CN"`);
+    if (missing.length > 0) c.fail("subject", `subject lacks ${missing.join(", ")}: KMS requires CN, C, O and OU, e.g. "${EXAMPLE_SUBJECT}"`);
     const country = rdns.find(([t]) => t === "C")?.[1];
     if (country !== undefined && country !== "" && !isCountryCode(country)) {
         c.fail("subject", `subject C must be an ISO 3166-1 alpha-2 code in capitals, such as "CN" or "US"${isCountryCode(country.toUpperCase()) ? ` (did you mean "${country.toUpperCase()}"?)` : ""}`);
@@ -122,7 +132,8 @@ function validateSans(c: InputChecker, news: Record<string, unknown>): void {
     }
     if (sans.length > MAX_SANS) c.fail("subjectAlternativeNames", `subjectAlternativeNames has ${sans.length} names; KMS takes at most ${MAX_SANS}`);
     sans.forEach((name: string, i) => {
-        if (!DNS_NAME.test(name)) c.fail("subjectAlternativeNames", `subjectAlternativeNames[${i}] "${name}" is not a domain name such as "www.example.com" or "*.example.com"`);
+        if (name.length > MAX_DNS_NAME_LENGTH) c.fail("subjectAlternativeNames", `subjectAlternativeNames[${i}] is ${name.length} characters long; a domain name has at most ${MAX_DNS_NAME_LENGTH}`);
+        else if (!DNS_NAME.test(name)) c.fail("subjectAlternativeNames", `subjectAlternativeNames[${i}] "${printable(name)}" is not a domain name such as "www.example.com" or "*.example.com"`);
     });
     if (new Set(sans).size !== sans.length) c.fail("subjectAlternativeNames", "subjectAlternativeNames lists a name twice");
 }
@@ -348,7 +359,7 @@ export const kmsCertificateDefinition: ResourceDefinition<KmsCertificateInputs, 
         c.oneOf<KmsProtectionLevel>("protectionLevel", ["SOFTWARE", "HSM"]);
         c.oneOf<KmsCertificateStatus>("status", STATUSES);
         c.tags("tags", KMS_TAG_LIMITS);
-        c.string("region", { nonEmpty: true, pattern: REGION_ID, patternHelp: "must be a region id such as cn-hangzhou" });
+        c.string("region", { nonEmpty: true, maxLength: MAX_REGION_LENGTH, pattern: REGION_ID, patternHelp: "must be a region id such as cn-hangzhou" });
         c.integer("expiryWarningDays", { min: 0, max: 3650 });
         validateCertificate(c, news, context.now, context.changed("certificate") || context.changed("certificateChain"));
     },

@@ -54,3 +54,23 @@ export function describeControlCharacter(property: string, found: ControlCharact
     const where = found.line === 1 ? `at position ${found.column}` : `at line ${found.line}, column ${found.column}`;
     return `${property} contains a control character (${found.notation}) ${where}`;
 }
+
+/** How much of an input a message quotes. */
+export const MAX_QUOTED_LENGTH = 64;
+
+/**
+ * Input text as a message may quote it: each control character becomes "?" (a terminal printing
+ * one can be made to hide or rewrite what Pulumi shows) and the text is cut to `max` characters,
+ * so that a pasted log or a 100 KB key name reads as a short, inert fragment. Linear, no regex.
+ * @public
+ */
+export function printable(text: string, max = MAX_QUOTED_LENGTH): string {
+    let out = "";
+    let length = 0;
+    for (const char of text) {
+        if (length >= max) return `${out}…`;
+        out += isControlCharacter(char.codePointAt(0)!) ? "?" : char;
+        length++;
+    }
+    return out;
+}

@@ -1,4 +1,5 @@
 import { holdsPrivateKey } from "./pem/pemFailure";
+import { describeControlCharacter, findControlCharacter, printable } from "./text";
 import { containsUnknown } from "./unknown";
 
 /** A check() failure as the engine prints it. */
@@ -25,11 +26,12 @@ export class InputChecker {
         this.secretNames = new Set(secretNames);
     }
 
-    fail(property: string, reason: string): void {
+    /** `shownAs` is how the property is named in the failure, when its key is not fit to print (an unknown key is input). */
+    fail(property: string, reason: string, shownAs = property): void {
         // A private key pasted into a plain input must not be printed with it either.
         const value = this.inputs[property];
         const secret = this.secretNames.has(property) || holdsPrivateKey(typeof value === "string" ? value : JSON.stringify(value));
-        this.failures.push({ property: secret ? "" : property, reason: secret || !reason.startsWith(property) ? `${property}: ${reason}` : reason });
+        this.failures.push({ property: secret ? "" : shownAs, reason: reason.startsWith(shownAs) ? reason : `${shownAs}: ${reason}` });
     }
 
     isUnknown(property: string): boolean {
@@ -120,13 +122,26 @@ export class InputChecker {
             return undefined;
         }
         const entries = Object.entries(v as Record<string, unknown>);
-        if (entries.length > limits.maxCount) this.fail(property, `${property} has ${entries.length} tags; the limit is ${limits.maxCount}`);
+        if (entries.length > limits.maxCount) {
+            // Each tag is not looked at: thousands of bad tags would be thousands of failures.
+            this.fail(property, `${property} has ${entries.length} tags; the limit is ${limits.maxCount}`);
+            return undefined;
+        }
         for (const [key, value] of entries) {
-            if (key.trim() === "" || key.length > limits.maxKeyLength) this.fail(property, `${property} key "${key}" must be 1 to ${limits.maxKeyLength} characters`);
+            // Keys are input: quoted short and inert.
+            const name = `"${printable(key)}"`;
+            if (key.trim() === "" || key.length > limits.maxKeyLength) this.fail(property, `${property} key ${name} must be 1 to ${limits.maxKeyLength} characters`);
             const reserved = limits.reservedPrefixes?.find((p) => key.toLowerCase().startsWith(p));
-            if (reserved) this.fail(property, `${property} key "${key}" uses the prefix "${reserved}", which the vendor reserves for its own tags: rename it`);
-            if (typeof value !== "string") this.fail(property, `${property}.${key} must be a string`);
-            else if (value.length > limits.maxValueLength) this.fail(property, `${property}.${key} is longer than ${limits.maxValueLength} characters`);
+            if (reserved) this.fail(property, `${property} key ${name} uses the prefix "${reserved}", which the vendor reserves for its own tags: rename it`);
+            const keyControl = findControlCharacter(key);
+            if (keyControl) this.fail(property, `${describeControlCharacter(`${property} key ${name}`, keyControl)}: remove it (tag keys are plain text)`);
+            const path = `${property}.${printable(key)}`;
+            if (typeof value !== "string") this.fail(property, `${path} must be a string`);
+            else if (value.length > limits.maxValueLength) this.fail(property, `${path} is longer than ${limits.maxValueLength} characters`);
+            else {
+                const valueControl = findControlCharacter(value);
+                if (valueControl) this.fail(property, `${describeControlCharacter(path, valueControl)}: remove it (tag values are plain text)`);
+            }
         }
         return this.failures.some((f) => f.property === property) ? undefined : (v as Record<string, string>);
     }

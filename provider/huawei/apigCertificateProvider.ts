@@ -62,6 +62,8 @@ const LATEST_NOT_AFTER = Date.parse("2038-01-19T03:14:07Z");
 /** "It takes 5 to 10 seconds for a new or modified APIG resource to take effect" (reference §1.6). */
 const VISIBILITY_LAG_MS = 10_000;
 const REGION = /^[a-z]{2}(-[a-z0-9]+){1,3}$/;
+/** Region names are short ("cn-north-4", "ap-southeast-1"); the bound keeps a pasted text out. */
+const MAX_REGION_LENGTH = 64;
 const PROJECT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** The key types each algorithm_type takes; ECC is EC on P-256 or P-384 (the framework's default curves). */
@@ -300,7 +302,7 @@ export const apigCertificateDefinition: ResourceDefinition<ApigCertificateInputs
         const configured = configuredHuaweiTarget();
         if (!c.isSet("region") && configured.region !== undefined) news.region = configured.region;
         if (!c.isSet("projectId") && configured.projectId !== undefined) news.projectId = configured.projectId;
-        c.string("region", { pattern: REGION, patternHelp: "must be a region name such as cn-north-4 or ap-southeast-1" });
+        c.string("region", { maxLength: MAX_REGION_LENGTH, pattern: REGION, patternHelp: "must be a region name such as cn-north-4 or ap-southeast-1" });
         c.string("projectId", { pattern: PROJECT_ID, patternHelp: "must be a project id (32 hex digits: console > My Credentials > API Credentials)" });
 
         c.string("name", { pattern: NAME, patternHelp: "must be 4 to 50 characters: letters (Chinese characters too), digits and underscores, starting with a letter or a Chinese character" });

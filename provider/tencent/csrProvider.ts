@@ -1,4 +1,5 @@
 import { isCountryCode } from "../core/country";
+import { printable } from "../core/text";
 import { OutcomeUnknownError } from "../core/errors";
 import type { CreateOnceSteps } from "../core/resource/createOnce";
 import type { CallContext, Created, ResourceDefinition } from "../core/resource/definition";
@@ -274,7 +275,7 @@ export const tencentCsrDefinition: ResourceDefinition<TencentCsrInputs, TencentC
             else {
                 news.keyParameter = keyParameter;
                 if (algo !== undefined && !KEY_PARAMETERS[algo].includes(keyParameter)) {
-                    c.fail("keyParameter", `keyParameter "${keyParameter}" does not fit encryptAlgo ${algo}: use ${KEY_PARAMETERS[algo].map((k) => `"${k}"`).join(" or ")}`);
+                    c.fail("keyParameter", `keyParameter "${printable(keyParameter)}" does not fit encryptAlgo ${algo}: use ${KEY_PARAMETERS[algo].map((k) => `"${k}"`).join(" or ")}`);
                 }
             }
         }

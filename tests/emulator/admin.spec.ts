@@ -47,6 +47,24 @@ describe("emulator: admin endpoints", () => {
         expect(emulator.faults()).to.deep.equal([]);
     });
 
+    it("GET /_emulator/requests counts vendor requests (refused ones too) until a reset; admin requests are not counted", async () => {
+        expect((await adminFetch(emulator, "requests")).json).to.deep.include({ total: 0 });
+        await tcOk(emulator, clock, "UploadCertificate", uploadParams(testChain("counted")));
+        expect(await tcError(emulator, clock, "DeleteCertificate", { CertificateId: "missing1" })).to.not.equal("");
+        await adminFetch(emulator, "inventory");
+        const { status, json } = await adminFetch(emulator, "requests");
+        expect(status).to.equal(200);
+        expect(json).to.deep.equal({
+            total: 2,
+            byVendor: { tencent: 2, huawei: 0, alibaba: 0, scloud: 0 },
+            byAction: { "tencent/DeleteCertificate": 1, "tencent/UploadCertificate": 1 },
+        });
+        expect(emulator.requests()).to.deep.equal(json);
+        expect((await adminFetch(emulator, "requests", { method: "POST", body: {} })).status).to.equal(405);
+        await emulator.reset();
+        expect(emulator.requests().total).to.equal(0);
+    });
+
     it("bindings: bad bodies are 400, unknown certificates 404, GET lists", async () => {
         const id = (await tcOk(emulator, clock, "UploadCertificate", uploadParams(testChain("binding")))).CertificateId;
         expect((await adminFetch(emulator, "tencent/bindings", { method: "POST", body: { Resource: "clb:lb-1" } })).status).to.equal(400);

@@ -7,6 +7,7 @@ import { acceptFaultSpec } from "../../emulator/core/faultRules";
 import { FaultInjector } from "../../emulator/core/faults";
 import { RateLimiter } from "../../emulator/core/rateLimiter";
 import { jsonReply } from "../../emulator/core/reply";
+import { RequestCounter } from "../../emulator/core/requestCounter";
 import { headerValue } from "../../emulator/core/request";
 import { startServer, type RunningServer } from "../../emulator/core/server";
 import { Store } from "../../emulator/core/store";
@@ -116,6 +117,7 @@ describe("emulator/core: the request pipeline, with vendors that are not Tencent
     let server: RunningServer;
     let store: Store;
     let faults: FaultInjector;
+    let requests: RequestCounter;
     let vendors: Map<VendorName, VendorService>;
     let ticks: number;
     let runs: string[];
@@ -125,13 +127,14 @@ describe("emulator/core: the request pipeline, with vendors that are not Tencent
         dir = await mkdtemp(join(tmpdir(), "cloudcerts-pipeline-"));
         store = await Store.open(join(dir, "state.json"));
         faults = new FaultInjector();
+        requests = new RequestCounter();
         runs = [];
         ticks = 0;
         vendors = new Map<VendorName, VendorService>([
             ["huawei", restVendor(store, runs)],
             ["scloud", rpcVendor()],
         ]);
-        server = await startServer("127.0.0.1", 0, { vendors, faults, store, rateLimiter: new RateLimiter(() => ticks), now: () => new Date("2026-03-01T00:00:00Z") });
+        server = await startServer("127.0.0.1", 0, { vendors, faults, store, rateLimiter: new RateLimiter(() => ticks), requests, now: () => new Date("2026-03-01T00:00:00Z") });
         base = `http://127.0.0.1:${server.port}`;
     });
     afterEach(async () => {
@@ -217,6 +220,22 @@ describe("emulator/core: the request pipeline, with vendors that are not Tencent
         expect(await create().then(() => "answered", () => "reset")).to.equal("reset");
         expect(runs).to.deep.equal(["CreateThing"]);
         expect(await readFile(join(dir, "state.json"), "utf8"), "a write is persisted before the reply is lost").to.contain("widget");
+    });
+
+    it("counts every request that reaches a vendor, whatever became of it; other paths are not counted", async () => {
+        setFaults({ vendor: "scloud", kind: "throttle" });
+        expect((await create()).status).to.equal(200);
+        expect((await create({ "x-sig": "bad" })).status).to.equal(401);
+        expect((await fetch(`${base}/rest/nowhere`)).status).to.equal(404);
+        expect((await fetch(`${base}/rpc?Action=DescribeSSL`, { method: "POST" })).status).to.equal(200);
+        expect((await fetch(`${base}/elsewhere`)).status).to.equal(404);
+        expect(requests.counts()).to.deep.equal({
+            total: 4,
+            byVendor: { tencent: 0, huawei: 3, alibaba: 0, scloud: 1 },
+            byAction: { "huawei/?": 1, "huawei/CreateThing": 2, "scloud/DescribeSSL": 1 },
+        });
+        requests.clear();
+        expect(requests.counts().total).to.equal(0);
     });
 
     it("a vendor's faults never touch another vendor", async () => {

@@ -172,7 +172,7 @@ export function runContract(subject: ContractSubject): void {
             const both = (await subject.storedIds()).filter((id) => !before.has(id));
             expect(both).to.have.members([created.id, replacement.id]);
             await provider.delete!(created.id, created.outs);
-            const left = (await subject.storedIds()).filter((id) => !before.has(id));
+            const left = (await subject.storedIds()).filter((id) => !before.has(id)).sort();
             expect(left).to.deep.equal(subject.deleteRemoves === false ? [created.id, replacement.id].sort() : [replacement.id]);
             await provider.delete!(replacement.id, replacement.outs);
         });

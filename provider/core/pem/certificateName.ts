@@ -1,7 +1,5 @@
-import { isControlCharacter } from "../text";
+import { printable } from "../text";
 import type { DistinguishedName } from "./distinguishedName";
-
-const MAX_NAME_LENGTH = 64;
 
 /**
  * "certificate 2 of 3 in certificatePublicKey (issued to CN=Example CA)": how a certificate in a
@@ -15,11 +13,5 @@ export function certificateName(index: number, count: number, property: string, 
 }
 
 function printableName(subject: DistinguishedName): string {
-    const raw = subject.CN !== undefined ? `CN=${subject.CN}` : subject.text;
-    let out = "";
-    for (const char of raw) {
-        if (out.length >= MAX_NAME_LENGTH) return `${out}…`;
-        out += isControlCharacter(char.codePointAt(0)!) ? "?" : char;
-    }
-    return out;
+    return printable(subject.CN !== undefined ? `CN=${subject.CN}` : subject.text);
 }

@@ -3,7 +3,7 @@ import { PartialCreateError } from "../errors";
 import { sanitizeOutputs } from "../outputs";
 import { normalizePem } from "../pem";
 import { useStackConfig } from "../settings";
-import { describeControlCharacter, findControlCharacter } from "../text";
+import { describeControlCharacter, findControlCharacter, printable } from "../text";
 import { containsUnknown } from "../unknown";
 import { InputChecker } from "../validate";
 import { autoName } from "./autoName";
@@ -94,7 +94,9 @@ export class DefinedProvider<I extends object, O extends I, R> implements dynami
         for (const key of Object.keys(inputs)) {
             if (key in table || key.startsWith("__")) continue;
             const near = Object.keys(table).find((k) => k.toLowerCase() === key.toLowerCase() || editDistanceAtMostOne(k, key));
-            checker.fail(key, `${key} is not an input of ${this.definition.name}${near ? `: did you mean ${near}?` : `; its inputs are ${Object.keys(table).join(", ")}`}`);
+            // The key is input too: shown short and inert, however long or strange it is.
+            const name = printable(key);
+            checker.fail(key, `${name} is not an input of ${this.definition.name}${near ? `: did you mean ${near}?` : `; its inputs are ${Object.keys(table).join(", ")}`}`, name);
         }
         const context: CheckContext<I> = {
             olds: previous as Partial<I> | undefined,
@@ -104,7 +106,9 @@ export class DefinedProvider<I extends object, O extends I, R> implements dynami
         this.definition.validate(checker, inputs, context);
         // Written even when empty: its absence marks state from before auto-naming (see keptName).
         if (Object.values(table).some((spec) => spec.autoName !== undefined)) inputs[DEFAULTS_KEY] = defaults;
-        return { inputs: sanitizeOutputs(inputs) as unknown as I, failures: checker.failures };
+        // Reasons quote input here and there: none may carry a control character to the terminal.
+        const failures = checker.failures.map((f) => ({ property: printable(f.property, Infinity), reason: printable(f.reason, Infinity) }));
+        return { inputs: sanitizeOutputs(inputs) as unknown as I, failures };
     }
 
     async diff(id: string, olds: O, news: I): Promise<dynamic.DiffResult> {
