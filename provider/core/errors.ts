@@ -66,11 +66,14 @@ export function isVendorError(error: unknown, category: ErrorCategory): error is
 export class OutcomeUnknownError extends Error {
     readonly vendor: string;
     readonly action: string;
+    /** What went wrong with the reply, e.g. "Tencent UploadCertificate failed: HTTP 502: server error". */
+    readonly reason: string;
     constructor(vendor: string, action: string, cause: string) {
         super(`${vendor} ${action}: the outcome is unknown (${cause})`);
         this.name = "OutcomeUnknownError";
         this.vendor = vendor;
         this.action = action;
+        this.reason = cause;
     }
 }
 

@@ -27,14 +27,15 @@ const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => set
  * Runs a write that is not idempotent. When an attempt's outcome is unknown (a reset connection,
  * a 5xx or a malformed reply after sending, a timeout), `settle` looks at the vendor, after the
  * backoff a retried read would get, since a vendor may still carry out a request the client gave
- * up on; the write is repeated only when it certainly was not carried out.
+ * up on; the write is repeated only when it certainly was not carried out. Once settled, a repeat
+ * is as safe as a read's, so it gets a read's budget of attempts (the retry policy's).
  */
 export async function actOnce<T>(steps: ActOnceSteps<T>, options: ActOnceOptions = {}): Promise<T> {
-    const attempts = options.attempts ?? 3;
     const policy = options.policy ?? DEFAULT_RETRY_POLICY;
+    const attempts = options.attempts ?? policy.maxAttempts;
     const sleep = options.sleep ?? defaultSleep;
     const random = options.random ?? Math.random;
-    let lastError: Error | undefined;
+    let lastError: OutcomeUnknownError | undefined;
     for (let attempt = 1; attempt <= attempts; attempt++) {
         try {
             return await steps.act();
@@ -50,5 +51,10 @@ export async function actOnce<T>(steps: ActOnceSteps<T>, options: ActOnceOptions
             debugLog(`${steps.label}: the outcome was unknown and it was not carried out; trying again`);
         }
     }
-    throw lastError ?? new Error(`${steps.label} failed`);
+    if (!lastError) throw new Error(`${steps.label} failed`);
+    // Every lost attempt was settled as not carried out: the outcome is known, nothing was done.
+    throw new Error(
+        `${steps.label}: ${attempts} attempts failed (the last: ${lastError.reason}); after each, checking showed it had not been carried out, ` +
+            "so nothing was created or changed; run again later",
+    );
 }

@@ -54,14 +54,22 @@ describe("core/resource/createOnce", () => {
         expect(clock.waits).to.have.length(1);
         expect(clock.waits[0]).to.be.greaterThan(0);
     });
-    it("never takes an object that existed before for its own", async () => {
-        const v = fakeVendor(["lostBeforeStoring", "lostBeforeStoring", "lostBeforeStoring"]);
+    it("never takes an object that existed before for its own; gives up after the retry budget saying nothing was created", async () => {
+        const v = fakeVendor(Array.from({ length: 6 }, () => "lostBeforeStoring" as const));
         const clock = recordedSleep();
-        const err = await createOnce(v.steps, clock.options).catch((e: unknown) => e);
-        expect(err).to.be.instanceOf(OutcomeUnknownError);
-        expect(v.creates).to.equal(3);
-        expect(clock.waits).to.have.length(3);
+        const err = (await createOnce(v.steps, clock.options).catch((e: unknown) => e)) as Error;
+        expect(err).to.be.instanceOf(Error).and.not.instanceOf(OutcomeUnknownError);
+        expect(err.message).to.match(/^Fake Create: 6 attempts failed \(the last: connection reset\); after each, checking showed it had not been carried out, so nothing was created/);
+        expect(v.creates).to.equal(6);
+        expect([...v.store]).to.deep.equal(["existing-1"]);
+        expect(clock.waits).to.have.length(6);
         expect(clock.waits[1]).to.be.greaterThan(clock.waits[0]!);
+    });
+    it("has a read's budget of attempts: several lost attempts in a row, each settled as not done, still end in one object", async () => {
+        const v = fakeVendor(["lostBeforeStoring", "lostBeforeStoring", "lostBeforeStoring", "lostBeforeStoring", "ok"]);
+        expect(await createOnce(v.steps, recordedSleep().options)).to.equal("new-1");
+        expect(v.creates).to.equal(5);
+        expect(v.store.size).to.equal(2);
     });
     it("does not retry a definite failure", async () => {
         let creates = 0;
