@@ -68,12 +68,15 @@ export class OutcomeUnknownError extends Error {
     readonly action: string;
     /** What went wrong with the reply, e.g. "Tencent UploadCertificate failed: HTTP 502: server error". */
     readonly reason: string;
-    constructor(vendor: string, action: string, cause: string) {
+    /** Set when the client stopped waiting (a timeout): the vendor may still carry the request out for about this long. */
+    readonly inFlightMs?: number;
+    constructor(vendor: string, action: string, cause: string, inFlightMs?: number) {
         super(`${vendor} ${action}: the outcome is unknown (${cause})`);
         this.name = "OutcomeUnknownError";
         this.vendor = vendor;
         this.action = action;
         this.reason = cause;
+        if (inFlightMs !== undefined) this.inFlightMs = inFlightMs;
     }
 }
 

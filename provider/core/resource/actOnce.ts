@@ -26,9 +26,10 @@ const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => set
 /**
  * Runs a write that is not idempotent. When an attempt's outcome is unknown (a reset connection,
  * a 5xx or a malformed reply after sending, a timeout), `settle` looks at the vendor, after the
- * backoff a retried read would get, since a vendor may still carry out a request the client gave
- * up on; the write is repeated only when it certainly was not carried out. Once settled, a repeat
- * is as safe as a read's, so it gets a read's budget of attempts (the retry policy's).
+ * backoff a retried read would get, and after a timeout for as long again as the client waited,
+ * since a vendor may still carry out a request the client gave up on; the write is repeated only
+ * when it certainly was not carried out. Once settled, a repeat is as safe as a read's, so it gets
+ * a read's budget of attempts (the retry policy's).
  */
 export async function actOnce<T>(steps: ActOnceSteps<T>, options: ActOnceOptions = {}): Promise<T> {
     const policy = options.policy ?? DEFAULT_RETRY_POLICY;
@@ -43,7 +44,16 @@ export async function actOnce<T>(steps: ActOnceSteps<T>, options: ActOnceOptions
             if (!(error instanceof OutcomeUnknownError)) throw error;
             lastError = error;
             await sleep(nextDelay(attempt, policy, random) ?? policy.baseDelayMs);
-            const done = await steps.settle();
+            let done = await steps.settle();
+            // A request the client stopped waiting for may still be on its way: before concluding
+            // that it was not carried out, give it as long again as the client waited, looking meanwhile.
+            const inFlightMs = error.inFlightMs ?? 0;
+            for (let waited = 0, look = 1; done === undefined && waited < inFlightMs; look++) {
+                const wait = Math.min(inFlightMs - waited, 1000 * look);
+                await sleep(wait);
+                waited += wait;
+                done = await steps.settle();
+            }
             if (done !== undefined) {
                 debugLog(`${steps.label}: the outcome was unknown; it was carried out`);
                 return done;
