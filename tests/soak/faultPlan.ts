@@ -14,14 +14,14 @@ export const MAX_IN_A_ROW = 3;
 interface PlannedFault {
     readonly label: string;
     readonly spec: Omit<FaultSpec, "vendor" | "action" | "seed" | "maxInARow">;
-    /** A refusal: the client knows the action was not carried out. */
-    readonly refusal?: boolean;
+    /** The client learns what happened (a refusal, or a reply in time): no outcome is left unknown. */
+    readonly knownOutcome?: boolean;
 }
 
 export const FAULT_CLASSES: readonly PlannedFault[] = [
-    { label: "vendor throttling code", spec: { kind: "throttle", probability: 0.04 }, refusal: true },
-    { label: "HTTP 429", spec: { kind: "http", status: 429, probability: 0.02 }, refusal: true },
-    { label: "HTTP 429 with Retry-After", spec: { kind: "http", status: 429, retryAfter: 1, probability: 0.005 }, refusal: true },
+    { label: "vendor throttling code", spec: { kind: "throttle", probability: 0.04 }, knownOutcome: true },
+    { label: "HTTP 429", spec: { kind: "http", status: 429, probability: 0.02 }, knownOutcome: true },
+    { label: "HTTP 429 with Retry-After", spec: { kind: "http", status: 429, retryAfter: 1, probability: 0.005 }, knownOutcome: true },
     { label: "HTTP 500 before the action", spec: { kind: "http", status: 500, probability: 0.015 } },
     { label: "HTTP 503 before the action", spec: { kind: "http", status: 503, probability: 0.015 } },
     { label: "HTTP 502 after the action", spec: { kind: "http", status: 502, when: "after", probability: 0.015 } },
@@ -30,14 +30,15 @@ export const FAULT_CLASSES: readonly PlannedFault[] = [
     { label: "malformed 2xx, action not done", spec: { kind: "malformed", probability: 0.01 } },
     { label: "malformed 2xx after the action", spec: { kind: "malformed", when: "after", probability: 0.015 } },
     { label: "reply past the client timeout", spec: { kind: "latency", when: "after", latencyMs: CLIENT_TIMEOUT_SECONDS * 1000 + 500, probability: 0.01 } },
-    { label: "slow reply within the timeout", spec: { kind: "latency", latencyMs: 300, probability: 0.02 } },
+    { label: "request held past the client timeout, then done", spec: { kind: "latency", latencyMs: CLIENT_TIMEOUT_SECONDS * 1000 + 500, probability: 0.01 } },
+    { label: "slow reply within the timeout", spec: { kind: "latency", latencyMs: 300, probability: 0.02 }, knownOutcome: true },
 ];
 
 /**
  * Alibaba KMS cannot list certificates, so a CreateCertificate whose outcome is unknown can never
  * be resolved by a retry (the provider says so and records it pending, by design). That action
- * gets only the faults that are certainly refusals, and the harmless slow reply; every other KMS
- * action gets them all.
+ * gets only the faults whose outcome the client learns (refusals, a slow reply in time); every
+ * other KMS action gets them all.
  */
 const ALIBABA_ACTIONS = ["CreateCertificate", "DescribeCertificate", "GetCertificate", "UploadCertificate", "UpdateCertificateStatus", "DeleteCertificate", "TagResource", "UntagResource"];
 const UNSEARCHABLE_CREATES = new Set(["CreateCertificate"]);
@@ -64,8 +65,7 @@ export function soakFaults(seed: number): SoakFaults {
                 continue;
             }
             for (const action of ALIBABA_ACTIONS) {
-                const harmless = planned.refusal === true || (planned.spec.kind === "latency" && planned.spec.when !== "after");
-                if (!UNSEARCHABLE_CREATES.has(action) || harmless) add(planned, vendor, action);
+                if (!UNSEARCHABLE_CREATES.has(action) || planned.knownOutcome === true) add(planned, vendor, action);
             }
         }
     }
