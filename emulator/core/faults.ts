@@ -161,7 +161,7 @@ export interface FaultStats {
     readonly longestRun: number;
 }
 
-/** Past this many requests waiting for a retry, the oldest are forgotten (clients that never retried). */
+/** Past this many requests waiting for a retry, all are forgotten: most belong to clients that never retried. */
 const MAX_TRACKED_RUNS = 10_000;
 
 export class FaultInjector {

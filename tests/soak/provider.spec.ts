@@ -1,5 +1,4 @@
 import { expect } from "chai";
-import { resetRateLimits } from "../../provider/core/rateLimit";
 import { useEmulator, withEnv } from "../support/emulator";
 import { destroy, hasDiff, inParallel, label, refresh, up, vendorIdOf, type SoakResource } from "./engine";
 import { CLIENT_TIMEOUT_SECONDS, FAULT_CLASSES, firedByClass, MAX_IN_A_ROW, soakFaults } from "./faultPlan";
@@ -30,7 +29,6 @@ describe("soak: 200 resources of the five types under injected faults (provider 
     after(() => restoreEnv());
 
     it("every resource is created once, read, updated in place and deleted, with no failure, duplicate or orphan", async () => {
-        resetRateLimits();
         // Interleaved by type, as a stack's resources are: the types paced slowest start early too.
         const resources: SoakResource[] = Array.from({ length: PER_TYPE }, (_, index) => SOAK_TYPES.map((type) => ({ type, index, news: type.inputs(index) }))).flat();
         const failures: string[] = [];
