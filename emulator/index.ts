@@ -1,6 +1,6 @@
 import { buildInventory, resetAll, type AdminDependencies } from "./core/admin";
 import { acceptFaultSpec } from "./core/faultRules";
-import { FaultInjector, type Fault, type FaultSpec } from "./core/faults";
+import { FaultInjector, type Fault, type FaultSpec, type FaultStats } from "./core/faults";
 import { RateLimiter, type MonotonicClock } from "./core/rateLimiter";
 import { RequestCounter, type RequestCounts } from "./core/requestCounter";
 import { startServer } from "./core/server";
@@ -18,7 +18,7 @@ import { createTencentService } from "./tencent/index";
  * lives under its own path prefix, admin endpoints under `/_emulator/`. See emulator/README.md.
  */
 
-export type { Fault, FaultKind, FaultPhase, FaultSpec } from "./core/faults";
+export type { Fault, FaultKind, FaultPhase, FaultSpec, FaultStats } from "./core/faults";
 export type { Clock, Inventory, VendorName } from "./core/types";
 export type { MonotonicClock } from "./core/rateLimiter";
 export type { RequestCounts } from "./core/requestCounter";
@@ -81,6 +81,8 @@ export interface Emulator {
     faults(): Fault[];
     /** Vendor API requests received since the start or the last reset (same as `GET /_emulator/requests`). */
     requests(): RequestCounts;
+    /** Requests, faulted requests and retries since the faults were set (also in `GET /_emulator/faults`). */
+    faultStats(): FaultStats;
     /** Forgets every object, fault, rate-limit bucket and request count (same as `POST /_emulator/reset`). */
     reset(): Promise<void>;
     /** Stops the server after the requests in progress, then writes the state file. */
@@ -123,6 +125,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         setFaults: (faults) => deps.faults.set(faults.map((fault) => acceptFaultSpec(fault, vendors))),
         faults: () => deps.faults.list(),
         requests: () => deps.requests.counts(),
+        faultStats: () => deps.faults.counts(),
         async reset() {
             resetAll(deps);
             await store.flush();

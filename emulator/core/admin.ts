@@ -73,7 +73,7 @@ function handleFaults(method: string, request: EmulatorRequest, deps: AdminDepen
     const { faults } = deps;
     switch (method) {
         case "GET":
-            return jsonReply(200, { faults: faults.list() });
+            return jsonReply(200, { faults: faults.list(), stats: faults.counts() });
         case "DELETE":
             faults.clear();
             return jsonReply(200, { faults: [] });

@@ -1,4 +1,5 @@
 import { isJsonObject, type JsonObject } from "./json";
+import { mixSeed, seededRandom, type SeededRandom } from "./seededRandom";
 import { VENDOR_NAMES, type VendorName } from "./types";
 
 /**
@@ -12,6 +13,11 @@ import { VENDOR_NAMES, type VendorName } from "./types";
  *                 document), as a broken proxy or a cut connection can produce.
  * `when: "after"` lets the action be carried out first and then replaces the reply: that is how a
  * test proves that a client does not create duplicates after an ambiguous failure.
+ * With `probability` a fault fires on each matching request with that chance instead of on the
+ * next `count` ones, drawn from a generator seeded by `seed` and the fault's place in the list,
+ * so a soak is reproducible; `maxInARow` keeps it off a request that its client has already
+ * repeated that many times after faults (a retry budget can always be met), and the counts of
+ * requests, faulted requests and retries (FaultStats) show how much a soak really injected.
  * This module checks a fault's shape; faultRules.ts checks that the served vendors can produce it,
  * and pipeline.ts applies it.
  */
@@ -29,12 +35,18 @@ export interface FaultSpec {
     readonly status?: number;
     /** Default "before": the action is not carried out. */
     readonly when?: FaultPhase;
-    /** Times to fire; default 1. */
+    /** Times to fire; default 1, or no limit for a probabilistic fault. */
     readonly count?: number;
     /** Delay for `latency` faults. */
     readonly latencyMs?: number;
     /** Seconds for a `Retry-After` header on `http` faults. */
     readonly retryAfter?: number;
+    /** Chance (0 < p <= 1) of firing on each matching request. */
+    readonly probability?: number;
+    /** Seeds a probabilistic fault's generator (mixed with its place in the list); default 0. */
+    readonly seed?: number;
+    /** A probabilistic fault skips a request already faulted this many times in a row (the same request, repeated by its client). */
+    readonly maxInARow?: number;
 }
 
 export interface Fault {
@@ -44,11 +56,15 @@ export interface Fault {
     readonly kind: FaultKind;
     readonly status?: number;
     readonly when: FaultPhase;
-    readonly count: number;
+    /** Absent: no limit (a probabilistic fault without `count`). */
+    readonly count?: number;
     readonly latencyMs?: number;
     readonly retryAfter?: number;
-    /** Times left to fire. */
-    remaining: number;
+    readonly probability?: number;
+    readonly seed?: number;
+    readonly maxInARow?: number;
+    /** Times left to fire; absent when there is no limit. */
+    remaining?: number;
     /** Times fired so far, so that tests can see that a fault was used. */
     fired: number;
 }
@@ -61,11 +77,11 @@ const nonNegativeNumber = (value: unknown): value is number => typeof value === 
 /** Checks one fault description from JSON; throws FaultSpecError with a message fit for the HTTP caller. */
 export function parseFaultSpec(value: unknown): FaultSpec {
     if (!isJsonObject(value)) throw new FaultSpecError("a fault must be a JSON object");
-    const known = new Set(["vendor", "action", "kind", "status", "when", "count", "latencyMs", "retryAfter"]);
+    const known = new Set(["vendor", "action", "kind", "status", "when", "count", "latencyMs", "retryAfter", "probability", "seed", "maxInARow"]);
     for (const key of Object.keys(value)) {
         if (!known.has(key)) throw new FaultSpecError(`unknown fault field "${key}"`);
     }
-    const { vendor, action, kind, status, when, count, latencyMs, retryAfter } = value as JsonObject;
+    const { vendor, action, kind, status, when, count, latencyMs, retryAfter, probability, seed, maxInARow } = value as JsonObject;
     if (typeof vendor !== "string" || !(VENDOR_NAMES as readonly string[]).includes(vendor)) {
         throw new FaultSpecError(`"vendor" must be one of ${VENDOR_NAMES.join(", ")}`);
     }
@@ -91,6 +107,13 @@ export function parseFaultSpec(value: unknown): FaultSpec {
         if (kind !== "http") throw new FaultSpecError(`"retryAfter" only applies to http faults`);
         if (!nonNegativeNumber(retryAfter) || !Number.isInteger(retryAfter)) throw new FaultSpecError(`"retryAfter" must be whole seconds >= 0`);
     }
+    if (probability !== undefined) {
+        if (typeof probability !== "number" || !(probability > 0 && probability <= 1)) throw new FaultSpecError(`"probability" must be a number above 0 and at most 1`);
+    } else if (seed !== undefined || maxInARow !== undefined) {
+        throw new FaultSpecError(`"seed" and "maxInARow" only apply to probabilistic faults (with "probability")`);
+    }
+    if (seed !== undefined && (typeof seed !== "number" || !Number.isSafeInteger(seed) || seed < 0)) throw new FaultSpecError(`"seed" must be a whole number >= 0`);
+    if (maxInARow !== undefined && !positiveInteger(maxInARow)) throw new FaultSpecError(`"maxInARow" must be a positive integer`);
     return {
         vendor: vendor as VendorName,
         kind: kind as FaultKind,
@@ -100,6 +123,9 @@ export function parseFaultSpec(value: unknown): FaultSpec {
         ...(count !== undefined ? { count: count as number } : {}),
         ...(latencyMs !== undefined ? { latencyMs: latencyMs as number } : {}),
         ...(retryAfter !== undefined ? { retryAfter: retryAfter as number } : {}),
+        ...(probability !== undefined ? { probability: probability as number } : {}),
+        ...(seed !== undefined ? { seed: seed as number } : {}),
+        ...(maxInARow !== undefined ? { maxInARow: maxInARow as number } : {}),
     };
 }
 
@@ -111,15 +137,50 @@ export interface FiredFaults {
     readonly replace?: Fault;
 }
 
+/**
+ * One request on its way through both phases. `key` identifies the request as its client would
+ * send it again (method, path, query and body; not the signature headers), so that a retry is
+ * recognised as the same request.
+ */
+export interface FaultRequest {
+    readonly key: string;
+    /** Set by the injector. */
+    runBefore?: number;
+    faulted?: boolean;
+}
+
+/** What the faults did since they were set. */
+export interface FaultStats {
+    /** API requests that met the faults (every routed vendor request). */
+    readonly requests: number;
+    /** Requests at least one fault fired on (a latency fault counts). */
+    readonly faultedRequests: number;
+    /** Requests repeating one that was just faulted: a client's retries. */
+    readonly retriesAfterFault: number;
+    /** The most faults in a row that one request met, repeated by its client. */
+    readonly longestRun: number;
+}
+
+/** Past this many requests waiting for a retry, all are forgotten: most belong to clients that never retried. */
+const MAX_TRACKED_RUNS = 10_000;
+
 export class FaultInjector {
     private faults: Fault[] = [];
     private nextId = 1;
+    private draws = new Map<number, SeededRandom>();
+    /** Faults in a row per request key, until that request passes untouched. */
+    private runs = new Map<string, number>();
+    private stats = { requests: 0, faultedRequests: 0, retriesAfterFault: 0, longestRun: 0 };
 
-    /** Replaces every fault with `specs`. */
+    /** Replaces every fault with `specs`, and starts the counts afresh. */
     set(specs: readonly FaultSpec[]): Fault[] {
-        this.faults = specs.map((spec) => {
-            const count = spec.count ?? 1;
-            return { ...spec, id: this.nextId++, when: spec.when ?? "before", count, remaining: count, fired: 0 };
+        this.clear();
+        this.faults = specs.map((spec, index) => {
+            const count = spec.count ?? (spec.probability === undefined ? 1 : undefined);
+            const limit = count === undefined ? {} : { count, remaining: count };
+            const fault: Fault = { ...spec, ...limit, id: this.nextId++, when: spec.when ?? "before", fired: 0 };
+            if (spec.probability !== undefined) this.draws.set(fault.id, seededRandom(mixSeed(spec.seed ?? 0, index)));
+            return fault;
         });
         return this.list();
     }
@@ -128,20 +189,38 @@ export class FaultInjector {
         return this.faults.map((fault) => ({ ...fault }));
     }
 
+    counts(): FaultStats {
+        return { ...this.stats };
+    }
+
     clear(): void {
         this.faults = [];
+        this.draws.clear();
+        this.runs.clear();
+        this.stats = { requests: 0, faultedRequests: 0, retriesAfterFault: 0, longestRun: 0 };
     }
 
     /**
      * Consumes the faults that match this request at this phase: every matching latency fault adds
      * its delay, and the first matching throttle/http/reset fault (in the order they were set) replaces the reply.
+     * Pass the same `request` to both phases; without it, retries are not recognised.
      */
-    take(vendor: VendorName, action: string | undefined, phase: FaultPhase): FiredFaults {
+    take(vendor: VendorName, action: string | undefined, phase: FaultPhase, request?: FaultRequest): FiredFaults {
+        if (phase === "before") this.stats.requests += 1;
+        if (request && request.runBefore === undefined) {
+            request.runBefore = this.runs.get(request.key) ?? 0;
+            if (request.runBefore > 0) this.stats.retriesAfterFault += 1;
+        }
         let latencyMs = 0;
         let replace: Fault | undefined;
+        let fired = false;
         for (const fault of this.faults) {
-            if (fault.remaining <= 0 || fault.vendor !== vendor || fault.when !== phase) continue;
+            if ((fault.remaining !== undefined && fault.remaining <= 0) || fault.vendor !== vendor || fault.when !== phase) continue;
             if (fault.action !== undefined && fault.action !== action) continue;
+            // Drawn for every matching request, fired or not, so each fault's sequence does not depend on the others.
+            const draw = this.draws.get(fault.id);
+            if (draw !== undefined && draw() >= (fault.probability ?? 1)) continue;
+            if (fault.maxInARow !== undefined && (request?.runBefore ?? 0) >= fault.maxInARow) continue;
             if (fault.kind === "latency") {
                 latencyMs += fault.latencyMs ?? 0;
             } else if (replace === undefined) {
@@ -149,9 +228,28 @@ export class FaultInjector {
             } else {
                 continue;
             }
-            fault.remaining -= 1;
+            if (fault.remaining !== undefined) fault.remaining -= 1;
             fault.fired += 1;
+            fired = true;
         }
+        this.noteOutcome(phase, fired, request);
         return replace ? { latencyMs, replace: { ...replace } } : { latencyMs };
+    }
+
+    /** Counts a faulted request once, and follows its run: a request that passes both phases untouched ends it. */
+    private noteOutcome(phase: FaultPhase, fired: boolean, request: FaultRequest | undefined): void {
+        if (!request) {
+            if (fired) this.stats.faultedRequests += 1;
+            return;
+        }
+        if (fired && !request.faulted) {
+            request.faulted = true;
+            this.stats.faultedRequests += 1;
+            const run = (request.runBefore ?? 0) + 1;
+            if (this.runs.size >= MAX_TRACKED_RUNS) this.runs.clear();
+            this.runs.set(request.key, run);
+            this.stats.longestRun = Math.max(this.stats.longestRun, run);
+        }
+        if (phase === "after" && !request.faulted) this.runs.delete(request.key);
     }
 }

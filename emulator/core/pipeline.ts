@@ -1,6 +1,7 @@
+import { createHash } from "node:crypto";
 import { setTimeout as delay } from "node:timers/promises";
 import { ApiError } from "./apiError";
-import type { Fault, FaultInjector, FaultPhase } from "./faults";
+import type { Fault, FaultInjector, FaultPhase, FaultRequest } from "./faults";
 import type { RateLimiter } from "./rateLimiter";
 import type { RequestCounter } from "./requestCounter";
 import { textReply } from "./reply";
@@ -36,11 +37,20 @@ export async function runPipeline(service: VendorService, request: EmulatorReque
     deps.requests.record(service.name, route.kind === "call" ? route.action : undefined);
     if (route.kind === "reply") return { kind: "reply", reply: route.reply };
 
-    const before = await applyFaults(service, route.action, "before", deps.faults);
+    const seen: FaultRequest = { key: requestKey(request) };
+    const before = await applyFaults(service, route.action, "before", deps.faults, seen);
     if (before) return before;
     const reply = await call(service, request, deps);
-    const after = await applyFaults(service, route.action, "after", deps.faults);
+    const after = await applyFaults(service, route.action, "after", deps.faults, seen);
     return after ?? { kind: "reply", reply };
+}
+
+/**
+ * The request as its client would send it again: method, path, query and body. Headers are left
+ * out, as every attempt is signed afresh (a new date or nonce), so a retry has the same key.
+ */
+function requestKey(request: EmulatorRequest): string {
+    return createHash("sha256").update(`${request.method} ${request.path}?${request.query}\n`).update(request.body).digest("base64url");
 }
 
 /** authenticate -> rate-limit -> act -> encode, with every documented refusal in the vendor's error envelope. */
@@ -68,8 +78,8 @@ async function call(service: VendorService, request: EmulatorRequest, deps: Pipe
     }
 }
 
-async function applyFaults(service: VendorService, action: string | undefined, phase: FaultPhase, faults: FaultInjector): Promise<Outcome | undefined> {
-    const fired = faults.take(service.name, action, phase);
+async function applyFaults(service: VendorService, action: string | undefined, phase: FaultPhase, faults: FaultInjector, request: FaultRequest): Promise<Outcome | undefined> {
+    const fired = faults.take(service.name, action, phase, request);
     if (fired.latencyMs > 0) await delay(fired.latencyMs);
     return fired.replace ? faultOutcome(fired.replace, service) : undefined;
 }

@@ -66,11 +66,17 @@ export function isVendorError(error: unknown, category: ErrorCategory): error is
 export class OutcomeUnknownError extends Error {
     readonly vendor: string;
     readonly action: string;
-    constructor(vendor: string, action: string, cause: string) {
+    /** What went wrong with the reply, e.g. "Tencent UploadCertificate failed: HTTP 502: server error". */
+    readonly reason: string;
+    /** Set when the client stopped waiting (a timeout): the vendor may still carry the request out for about this long. */
+    readonly inFlightMs?: number;
+    constructor(vendor: string, action: string, cause: string, inFlightMs?: number) {
         super(`${vendor} ${action}: the outcome is unknown (${cause})`);
         this.name = "OutcomeUnknownError";
         this.vendor = vendor;
         this.action = action;
+        this.reason = cause;
+        if (inFlightMs !== undefined) this.inFlightMs = inFlightMs;
     }
 }
 

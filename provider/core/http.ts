@@ -21,15 +21,20 @@ export interface HttpReply {
 /** Sends one request, once. Throws NetworkFailure when no HTTP reply came back. */
 export type Transport = (request: HttpRequest, timeoutMs: number) => Promise<HttpReply>;
 
-/** No reply was received. `sent` is false only when the request certainly never reached the server. */
+/**
+ * No reply was received. `sent` is false only when the request certainly never reached the server;
+ * `timedOut` says the client stopped waiting, so the server may still be working on it.
+ */
 export class NetworkFailure extends Error {
     readonly code: string;
     readonly sent: boolean;
-    constructor(code: string, sent: boolean) {
+    readonly timedOut: boolean;
+    constructor(code: string, sent: boolean, timedOut = false) {
         super(`network error ${code}`);
         this.name = "NetworkFailure";
         this.code = code;
         this.sent = sent;
+        this.timedOut = timedOut;
     }
 }
 
@@ -38,8 +43,11 @@ export type Verdict<T> =
     | { readonly kind: "done"; readonly value: T }
     /** Rejected without being carried out (throttling, or never sent): safe to retry any action. */
     | { readonly kind: "rejected"; readonly error: Error; readonly retryAfterMs?: number }
-    /** Failed in a way that may pass, but the action may have been carried out. */
-    | { readonly kind: "transient"; readonly error: Error; readonly retryAfterMs?: number }
+    /**
+     * Failed in a way that may pass, but the action may have been carried out; `inFlightMs` when
+     * the client gave up waiting, as the vendor may still carry it out for about that long.
+     */
+    | { readonly kind: "transient"; readonly error: Error; readonly retryAfterMs?: number; readonly inFlightMs?: number }
     | { readonly kind: "failed"; readonly error: Error };
 
 export interface ApiCall<T> {
@@ -95,7 +103,8 @@ export function gotTransport(): Transport {
             const e = error as { code?: string; name?: string; event?: string };
             const code = e.code ?? e.name ?? "ERR_NETWORK";
             const notSent = NOT_SENT_CODES.has(code) || (e.name === "TimeoutError" && NOT_SENT_TIMEOUT_EVENTS.has(e.event ?? ""));
-            throw new NetworkFailure(e.name === "TimeoutError" ? `ETIMEDOUT (${e.event ?? "request"})` : code, !notSent);
+            const timedOut = e.name === "TimeoutError";
+            throw new NetworkFailure(timedOut ? `ETIMEDOUT (${e.event ?? "request"})` : code, !notSent, timedOut);
         }
     };
 }
@@ -134,11 +143,11 @@ export async function callApi<T>(call: ApiCall<T>, options: CallOptions = {}): P
             if (!(error instanceof NetworkFailure)) throw error;
             debugLog(`${label} attempt ${attempt}: ${error.code} (sent: ${error.sent})`, call.secrets);
             const failure = new TransportError(call.vendor, call.action, error.code, "no reply from the service; check the endpoint and network");
-            verdict = error.sent ? { kind: "transient", error: failure } : { kind: "rejected", error: failure };
+            verdict = !error.sent ? { kind: "rejected", error: failure } : error.timedOut ? { kind: "transient", error: failure, inFlightMs: timeoutMs } : { kind: "transient", error: failure };
         }
         if (verdict.kind === "done") return verdict.value;
         if (verdict.kind === "failed") throw verdict.error;
-        if (verdict.kind === "transient" && !call.idempotent) throw new OutcomeUnknownError(call.vendor, call.action, verdict.error.message);
+        if (verdict.kind === "transient" && !call.idempotent) throw new OutcomeUnknownError(call.vendor, call.action, verdict.error.message, verdict.inFlightMs);
         const delay = nextDelay(attempt, policy, random, verdict.retryAfterMs);
         if (delay === undefined) throw verdict.error;
         await sleep(delay);

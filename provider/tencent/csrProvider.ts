@@ -1,6 +1,6 @@
 import { isCountryCode } from "../core/country";
 import { printable } from "../core/text";
-import { OutcomeUnknownError } from "../core/errors";
+import { actOnce } from "../core/resource/actOnce";
 import type { CreateOnceSteps } from "../core/resource/createOnce";
 import type { CallContext, Created, ResourceDefinition } from "../core/resource/definition";
 import type { PendingCreate } from "../core/resource/pending";
@@ -171,14 +171,30 @@ async function modifyDraft(id: string, desired: TencentCsrInputs, current: Tence
     // Cleared values must be sent as "" or Tencent keeps the old ones.
     const params: Record<string, unknown> = { CSRId: Number(id), ...requestFields(desired), Remark: desired.remark ?? "" };
     if (changed.includes("keyPassword")) params.KeyPassword = desired.keyPassword ?? "";
-    try {
-        // Generating happens once: repeating it after a lost reply would be refused.
-        await callTencent("ssl", "ModifyCSR", params, { idempotent: !desired.generate, secrets: context.secrets });
-    } catch (error) {
-        if (!(error instanceof OutcomeUnknownError)) throw error;
-        const after = await describeCsr(id, context.secrets);
-        if (!isGenerated(after) || !isThisCsr(after, desired)) throw error;
-    }
+    // Generating happens once: repeating it after a lost reply would be refused. A lost reply is
+    // settled by reading the CSR: generated with our fields is done; still a draft was not carried
+    // out, so it is sent again.
+    await actOnce(
+        {
+            label: "Tencent ModifyCSR",
+            async act() {
+                await callTencent("ssl", "ModifyCSR", params, { idempotent: !desired.generate, secrets: context.secrets });
+                return true;
+            },
+            async settle() {
+                const after = await describeCsr(id, context.secrets);
+                if (!isGenerated(after)) return undefined;
+                if (!isThisCsr(after, desired)) {
+                    throw new Error(
+                        `Tencent CSR ${id} was generated while the reply to this update's ModifyCSR was lost, but with other fields than this update's: ` +
+                            "run `pulumi refresh` so that Pulumi sees what was generated, then `pulumi up` replaces it",
+                    );
+                }
+                return true;
+            },
+        },
+        { sleep: context.sleep },
+    );
     return true;
 }
 

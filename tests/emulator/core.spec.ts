@@ -85,11 +85,79 @@ describe("emulator/core", () => {
             expect(faults.list().map((f) => f.fired)).to.deep.equal([2, 1, 1, 1]);
         });
 
+        it("probabilistic: fires at about the given rate, the same faults for the same seed, others for another seed", () => {
+            const decisions = (seed: number): boolean[] => {
+                const faults = new FaultInjector();
+                faults.set([parseFaultSpec({ vendor: "tencent", kind: "reset", probability: 0.3, seed })]);
+                return Array.from({ length: 1000 }, () => faults.take("tencent", "A", "before").replace !== undefined);
+            };
+            const once = decisions(7);
+            const fired = once.filter(Boolean).length;
+            expect(fired).to.be.within(250, 350);
+            expect(decisions(7)).to.deep.equal(once);
+            expect(decisions(8)).not.to.deep.equal(once);
+        });
+
+        it("probabilistic: no limit unless `count` is given; faults seeded alike still draw apart", () => {
+            const faults = new FaultInjector();
+            const listed = faults.set([
+                parseFaultSpec({ vendor: "tencent", kind: "throttle", probability: 0.5, seed: 1 }),
+                parseFaultSpec({ vendor: "tencent", kind: "latency", latencyMs: 1, probability: 0.5, seed: 1 }),
+                parseFaultSpec({ vendor: "tencent", action: "B", kind: "reset", probability: 1, count: 2 }),
+            ]);
+            expect(listed[0]).not.to.have.property("remaining");
+            expect(listed[2]).to.include({ count: 2, remaining: 2 });
+            const taken = Array.from({ length: 400 }, () => faults.take("tencent", "A", "before"));
+            const throttled = taken.map((t) => t.replace !== undefined);
+            const delayed = taken.map((t) => t.latencyMs > 0);
+            expect(throttled.filter(Boolean).length).to.be.within(150, 250);
+            expect(delayed, "the same seed at another place in the list is another sequence").not.to.deep.equal(throttled);
+            expect([1, 2, 3].map(() => faults.take("tencent", "B", "before").replace?.kind)).to.include.members(["reset"]);
+            expect(faults.list()[2]).to.include({ fired: 2, remaining: 0 });
+        });
+
+        it("maxInARow: a request its client repeats meets at most that many faults in a row; counts requests, faulted requests and retries", () => {
+            const faults = new FaultInjector();
+            faults.set([parseFaultSpec({ vendor: "tencent", kind: "http", status: 503, probability: 1, maxInARow: 2 })]);
+            const send = (key: string): boolean => {
+                const request = { key };
+                const before = faults.take("tencent", "A", "before", request);
+                if (before.replace) return false;
+                return faults.take("tencent", "A", "after", request).replace === undefined;
+            };
+            expect(["r1", "r1", "r1"].map(send)).to.deep.equal([false, false, true]);
+            // Another request has its own run, and a request that went through starts a new one.
+            expect(["r2", "r1", "r2", "r2", "r1"].map(send)).to.deep.equal([false, false, false, true, false]);
+            expect(faults.counts()).to.deep.equal({ requests: 8, faultedRequests: 6, retriesAfterFault: 5, longestRun: 2 });
+            faults.set([]);
+            expect(faults.counts(), "setting faults starts the counts afresh").to.deep.equal({ requests: 0, faultedRequests: 0, retriesAfterFault: 0, longestRun: 0 });
+        });
+
+        it("a latency fault counts in a run, and a request faulted in both phases counts once", () => {
+            const faults = new FaultInjector();
+            faults.set([
+                parseFaultSpec({ vendor: "tencent", kind: "latency", latencyMs: 1, probability: 1, maxInARow: 3 }),
+                parseFaultSpec({ vendor: "tencent", kind: "reset", when: "after", probability: 1, maxInARow: 3 }),
+            ]);
+            for (let i = 0; i < 4; i++) {
+                const request = { key: "k" };
+                faults.take("tencent", "A", "before", request);
+                faults.take("tencent", "A", "after", request);
+            }
+            expect(faults.counts()).to.deep.equal({ requests: 4, faultedRequests: 3, retriesAfterFault: 3, longestRun: 3 });
+        });
+
         it("rejects unknown fields and mismatched options", () => {
             expect(() => parseFaultSpec({ vendor: "tencent", kind: "reset", colour: "red" })).to.throw(/unknown fault field/);
             expect(() => parseFaultSpec({ vendor: "tencent", kind: "reset", status: 500 })).to.throw(/only applies to http/);
             expect(() => parseFaultSpec({ vendor: "tencent", kind: "throttle", retryAfter: 1 })).to.throw(/only applies to http/);
             expect(() => parseFaultSpec({ vendor: "tencent", kind: "http", status: 302 })).to.throw(/between 400 and 599/);
+            expect(() => parseFaultSpec({ vendor: "tencent", kind: "reset", probability: 0 })).to.throw(/above 0 and at most 1/);
+            expect(() => parseFaultSpec({ vendor: "tencent", kind: "reset", probability: 1.5 })).to.throw(/above 0 and at most 1/);
+            expect(() => parseFaultSpec({ vendor: "tencent", kind: "reset", seed: 3 })).to.throw(/only apply to probabilistic faults/);
+            expect(() => parseFaultSpec({ vendor: "tencent", kind: "reset", maxInARow: 3 })).to.throw(/only apply to probabilistic faults/);
+            expect(() => parseFaultSpec({ vendor: "tencent", kind: "reset", probability: 0.5, seed: -1 })).to.throw(/seed/);
+            expect(() => parseFaultSpec({ vendor: "tencent", kind: "reset", probability: 0.5, maxInARow: 0 })).to.throw(/maxInARow/);
             expect(parseFaultSpec({ vendor: "tencent", kind: "http", status: 429, retryAfter: 0, when: "after", count: 3 })).to.deep.equal({
                 vendor: "tencent",
                 kind: "http",

@@ -140,6 +140,20 @@ describe("emulator: fault injection", () => {
         expect(emulator.faults()[0]).to.include({ fired: 1 });
     });
 
+    it("probabilistic faults see a client's retry as the same request, though it is signed afresh, and stop after maxInARow", async () => {
+        await adminFetch(emulator, "faults", { method: "POST", body: [{ vendor: "tencent", action: "DescribeCertificates", kind: "throttle", probability: 1, seed: 3, maxInARow: 2 }] });
+        const attempt = async (): Promise<string> => {
+            clock.advanceSeconds(1);
+            return tcError(emulator, clock, "DescribeCertificates", { Limit: 5 });
+        };
+        expect([await attempt(), await attempt(), await attempt()]).to.deep.equal(["RequestLimitExceeded", "RequestLimitExceeded", ""]);
+        expect(await tcError(emulator, clock, "DescribeCertificates", { Limit: 6 }), "another request starts its own run").to.equal("RequestLimitExceeded");
+        const listed = (await adminFetch(emulator, "faults")).json as { faults: Array<{ fired: number; probability: number }>; stats: unknown };
+        expect(listed.faults[0]).to.include({ fired: 3, probability: 1 });
+        expect(listed.stats).to.deep.equal({ requests: 4, faultedRequests: 3, retriesAfterFault: 2, longestRun: 2 });
+        expect(emulator.faultStats()).to.deep.equal(listed.stats);
+    });
+
     it("faults that could never fire are refused: an action the vendor does not have, a throttle after the action", () => {
         expect(() => emulator.setFaults([{ vendor: "tencent", action: "DescribeCertificateDetails", kind: "reset" }])).to.throw(/tencent has no action "DescribeCertificateDetails"/);
         expect(() => emulator.setFaults([{ vendor: "tencent", action: "UploadCertificate", kind: "throttle", when: "after" }])).to.throw(/throttle fault cannot come "after"/);

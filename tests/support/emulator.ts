@@ -1,4 +1,4 @@
-import { startEmulator } from "../../emulator";
+import { startEmulator, type Fault, type FaultStats } from "../../emulator";
 import { resetRateLimits } from "../../provider/core/rateLimit";
 
 export type RunningEmulator = Awaited<ReturnType<typeof startEmulator>>;
@@ -45,6 +45,8 @@ export interface EmulatorHandle {
     readonly emulator: RunningEmulator;
     admin<T = unknown>(method: string, path: string, body?: unknown): Promise<T>;
     faultsFired(action?: string): Promise<number>;
+    /** The faults with their fired counts, and the emulator's request and fault counts since they were set. */
+    faultReport(): Promise<{ readonly faults: Fault[]; readonly stats: FaultStats }>;
 }
 
 export function useEmulator(options: { resetBeforeEach?: boolean } = {}): EmulatorHandle {
@@ -96,6 +98,7 @@ export function useEmulator(options: { resetBeforeEach?: boolean } = {}): Emulat
             const { faults } = await handle.admin<{ faults: Array<{ action?: string; fired: number }> }>("GET", "/_emulator/faults");
             return faults.filter((f) => action === undefined || f.action === action).reduce((sum, f) => sum + f.fired, 0);
         },
+        faultReport: () => handle.admin<{ faults: Fault[]; stats: FaultStats }>("GET", "/_emulator/faults"),
         async admin<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
             const res = await fetch(`${handle.emulator.url}${path}`, {
                 method,

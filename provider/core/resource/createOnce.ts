@@ -1,6 +1,4 @@
-import { OutcomeUnknownError } from "../errors";
-import { debugLog } from "../log";
-import { DEFAULT_RETRY_POLICY, nextDelay, type RetryPolicy } from "../retry";
+import { actOnce, type ActOnceOptions } from "./actOnce";
 
 /** How to create one vendor object without ever making two. */
 export interface CreateOnceSteps<T> {
@@ -23,12 +21,7 @@ export interface CreateOnceSteps<T> {
     idOf(created: T): string;
 }
 
-export interface CreateOnceOptions {
-    readonly attempts?: number;
-    readonly policy?: RetryPolicy;
-    readonly sleep?: (ms: number) => Promise<void>;
-    readonly random?: () => number;
-}
+export type CreateOnceOptions = ActOnceOptions;
 
 /**
  * A create whose outcome stayed unknown: the reply was lost and looking for the object failed too.
@@ -67,8 +60,6 @@ function claim(where: ClaimScope, id: string): void {
     claimed.add(claimKey(where, id));
 }
 
-const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
 /**
  * Looks for the object a lost create made among the ids that appeared since `before`, skipping
  * those another create in this process holds.
@@ -81,42 +72,29 @@ export async function findLostCreate<T>(steps: CreateOnceSteps<T>, before: Reado
 }
 
 /**
- * Runs a non-idempotent create. When an attempt's outcome is unknown (a reset connection, a 5xx
- * or a malformed reply after sending, a timeout), the objects that appeared since just before the
- * first attempt are searched for ours, and the create is repeated, after the same backoff a read
- * would get, only when it is certainly not there. When the search itself fails, the outcome stays
+ * Runs a non-idempotent create (see actOnce): when an attempt's outcome is unknown, the objects
+ * that appeared since just before the first attempt are searched for ours, and the create is
+ * repeated only when it is certainly not there. When the search itself fails, the outcome stays
  * unknown and UnresolvedCreateError says so.
  */
 export async function createOnce<T>(steps: CreateOnceSteps<T>, options: CreateOnceOptions = {}): Promise<T> {
-    const attempts = options.attempts ?? 3;
-    const policy = options.policy ?? DEFAULT_RETRY_POLICY;
-    const sleep = options.sleep ?? defaultSleep;
-    const random = options.random ?? Math.random;
     const before = await steps.list();
-    let lastError: Error | undefined;
-    for (let attempt = 1; attempt <= attempts; attempt++) {
-        try {
-            const created = await steps.create();
-            claim(steps, steps.idOf(created));
-            return created;
-        } catch (error) {
-            if (!(error instanceof OutcomeUnknownError)) throw error;
-            lastError = error;
-            // A vendor may still carry out a request the client gave up on (a timeout): wait the
-            // backoff a retried read would get before looking, so a slow create is found, not repeated.
-            await sleep(nextDelay(attempt, policy, random) ?? policy.baseDelayMs);
-            let found: T | undefined;
-            try {
-                found = await findLostCreate(steps, before);
-            } catch (searchError) {
-                throw new UnresolvedCreateError(steps.label, [...before], new Date(), searchError as Error);
-            }
-            if (found !== undefined) {
-                debugLog(`${steps.label}: the outcome was unknown; the object was created`);
-                return found;
-            }
-            debugLog(`${steps.label}: the outcome was unknown and nothing was created; trying again`);
-        }
-    }
-    throw lastError ?? new Error(`${steps.label} failed`);
+    return actOnce(
+        {
+            label: steps.label,
+            async act() {
+                const created = await steps.create();
+                claim(steps, steps.idOf(created));
+                return created;
+            },
+            async settle() {
+                try {
+                    return await findLostCreate(steps, before);
+                } catch (searchError) {
+                    throw new UnresolvedCreateError(steps.label, [...before], new Date(), searchError as Error);
+                }
+            },
+        },
+        options,
+    );
 }

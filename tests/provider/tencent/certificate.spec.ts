@@ -267,6 +267,17 @@ describe("tencent/certificate: TencentCertificate provider", function () {
             });
         }
 
+        it("uploads exactly once after four lost attempts in a row that Tencent never acted on (a read's retry budget)", async function () {
+            this.timeout(60000);
+            await env.admin("POST", "/_emulator/faults", [
+                { vendor: "tencent", action: "UploadCertificate", kind: "http", status: 503, count: 2 },
+                { vendor: "tencent", action: "UploadCertificate", kind: "reset", count: 2 },
+            ]);
+            const created = await provider.create(await checked({ certificatePublicKey: chain.chainPem, certificatePrivateKey: key }));
+            expect((await inventory()).map((c) => c.CertificateId)).to.deep.equal([created.id]);
+            expect(await env.faultsFired("UploadCertificate")).to.equal(4);
+        });
+
         it("finds, rather than repeats, an upload the vendor carried out after the client timed out", async function () {
             this.timeout(60000);
             const restore = withEnv({ CLOUDCERTS_TIMEOUT_SECONDS: "1", CLOUDCERTS_LOG: "debug" });
@@ -284,7 +295,23 @@ describe("tencent/certificate: TencentCertificate provider", function () {
             }
             // The client gave up after 1 s, and the reconciliation found what the vendor had stored.
             expect(log.join("")).to.match(/UploadCertificate attempt 1: ETIMEDOUT/);
-            expect(log.join("")).to.match(/the outcome was unknown; the object was created/);
+            expect(log.join("")).to.match(/UploadCertificate: the outcome was unknown; it was carried out/);
+        });
+
+        it("finds, rather than repeats, an upload Tencent held past the client timeout before carrying it out", async function () {
+            this.timeout(60000);
+            const restore = withEnv({ CLOUDCERTS_TIMEOUT_SECONDS: "1" });
+            try {
+                // The vendor starts on the upload 1.6 s after it arrived: 0.6 s after the client gave up.
+                await env.admin("POST", "/_emulator/faults", { vendor: "tencent", action: "UploadCertificate", kind: "latency", latencyMs: 1600, count: 1 });
+                const created = await provider.create(await checked({ certificatePublicKey: chain.chainPem, certificatePrivateKey: key }));
+                // The held request has landed by now, whatever the create did meanwhile.
+                await new Promise((resolve) => setTimeout(resolve, 1600));
+                expect((await inventory()).map((c) => c.CertificateId)).to.deep.equal([created.id]);
+                expect(await env.faultsFired("UploadCertificate")).to.equal(1);
+            } finally {
+                restore.restore();
+            }
         });
 
         it("records a half-finished create (uploaded, then unreadable) instead of orphaning it", async function () {

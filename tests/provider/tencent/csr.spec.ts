@@ -151,6 +151,18 @@ describe("tencent/csr: TencentCsr provider", () => {
             expect(await env.faultsFired("ModifyCSR")).to.equal(1);
         });
 
+        it("generates when ModifyCSR(Generate) was lost before Tencent acted: the CSR is still a draft, so the update sends it again", async () => {
+            const created = await provider.create(await checked({ ...base, generate: false }));
+            await env.admin("POST", "/_emulator/faults", [
+                { vendor: "tencent", action: "ModifyCSR", kind: "reset", count: 1 },
+                { vendor: "tencent", action: "ModifyCSR", kind: "http", status: 503, count: 1 },
+            ]);
+            const updated = await provider.update(created.id, created.outs!, await checked({ ...base, generate: true }));
+            expect(updated.outs!.csr).to.contain("CERTIFICATE REQUEST");
+            expect(await csrs()).to.have.length(1);
+            expect(await env.faultsFired("ModifyCSR")).to.equal(2);
+        });
+
         it("generates at once by default, encrypting the key with keyPassword", async () => {
             const created = await provider.create(await checked({ ...base, encryptAlgo: "RSA", keyParameter: "2048", keyPassword: "pa55word-for-test" }));
             expect(created.outs!.csr).to.contain("CERTIFICATE REQUEST");

@@ -54,14 +54,22 @@ describe("core/resource/createOnce", () => {
         expect(clock.waits).to.have.length(1);
         expect(clock.waits[0]).to.be.greaterThan(0);
     });
-    it("never takes an object that existed before for its own", async () => {
-        const v = fakeVendor(["lostBeforeStoring", "lostBeforeStoring", "lostBeforeStoring"]);
+    it("never takes an object that existed before for its own; gives up after the retry budget saying nothing was created", async () => {
+        const v = fakeVendor(Array.from({ length: 6 }, () => "lostBeforeStoring" as const));
         const clock = recordedSleep();
-        const err = await createOnce(v.steps, clock.options).catch((e: unknown) => e);
-        expect(err).to.be.instanceOf(OutcomeUnknownError);
-        expect(v.creates).to.equal(3);
-        expect(clock.waits).to.have.length(3);
+        const err = (await createOnce(v.steps, clock.options).catch((e: unknown) => e)) as Error;
+        expect(err).to.be.instanceOf(Error).and.not.instanceOf(OutcomeUnknownError);
+        expect(err.message).to.match(/^Fake Create: 6 attempts failed \(the last: connection reset\); after each, checking showed it had not been carried out, so nothing was created/);
+        expect(v.creates).to.equal(6);
+        expect([...v.store]).to.deep.equal(["existing-1"]);
+        expect(clock.waits).to.have.length(6);
         expect(clock.waits[1]).to.be.greaterThan(clock.waits[0]!);
+    });
+    it("has a read's budget of attempts: several lost attempts in a row, each settled as not done, still end in one object", async () => {
+        const v = fakeVendor(["lostBeforeStoring", "lostBeforeStoring", "lostBeforeStoring", "lostBeforeStoring", "ok"]);
+        expect(await createOnce(v.steps, recordedSleep().options)).to.equal("new-1");
+        expect(v.creates).to.equal(5);
+        expect(v.store.size).to.equal(2);
     });
     it("does not retry a definite failure", async () => {
         let creates = 0;
@@ -95,6 +103,40 @@ describe("core/resource/createOnce", () => {
         expect(v.creates).to.equal(1);
     });
 
+    it("after a timeout, keeps looking for as long again as the client waited before it creates again", async () => {
+        // The vendor stores the object only after the client has stopped waiting and looked twice in vain.
+        const v = fakeVendor([]);
+        const waits: number[] = [];
+        let looks = 0;
+        const steps = {
+            ...v.steps,
+            create: async () => {
+                if (v.creates === 0) {
+                    await v.steps.create().then((id) => v.store.delete(id));
+                    throw new OutcomeUnknownError("Fake", "Create", "ETIMEDOUT (request)", 5000);
+                }
+                return v.steps.create();
+            },
+            find: async (appeared: readonly string[]) => {
+                looks += 1;
+                if (looks === 3) v.store.add("held-1");
+                return appeared[0];
+            },
+        };
+        expect(await createOnce(steps, { sleep: async (ms) => void waits.push(ms), random: () => 0.5 })).to.equal("held-1");
+        expect(v.creates).to.equal(1);
+        expect(looks).to.equal(4);
+        // The backoff, then looks 1 s, 2 s apart... never more than the 5 s the client had waited.
+        expect(waits.slice(1)).to.deep.equal([1000, 2000, 2000]);
+    });
+    it("after a reset, looks once and creates again: the request is not on its way", async () => {
+        const v = fakeVendor(["lostBeforeStoring"]);
+        let looks = 0;
+        const steps = { ...v.steps, find: async (appeared: readonly string[]) => ((looks += 1), appeared[0]) };
+        expect(await createOnce(steps, recordedSleep().options)).to.equal("new-1");
+        expect(looks).to.equal(1);
+        expect(v.creates).to.equal(2);
+    });
     it("says the outcome is unknown, with what existed before, when looking for a lost create fails too", async () => {
         const v = fakeVendor(["lostAfterStoring"]);
         let lists = 0;
