@@ -1,6 +1,6 @@
 import { buildInventory, resetAll, type AdminDependencies } from "./core/admin";
 import { acceptFaultSpec } from "./core/faultRules";
-import { FaultInjector, type Fault, type FaultSpec } from "./core/faults";
+import { FaultInjector, type Fault, type FaultedRequests, type FaultSpec } from "./core/faults";
 import { RateLimiter, type MonotonicClock } from "./core/rateLimiter";
 import { startServer } from "./core/server";
 import { Store } from "./core/store";
@@ -17,7 +17,7 @@ import { createTencentService } from "./tencent/index";
  * lives under its own path prefix, admin endpoints under `/_emulator/`. See emulator/README.md.
  */
 
-export type { Fault, FaultKind, FaultPhase, FaultSpec } from "./core/faults";
+export type { Fault, FaultedRequests, FaultKind, FaultPhase, FaultSpec } from "./core/faults";
 export type { Clock, Inventory, VendorName } from "./core/types";
 export type { MonotonicClock } from "./core/rateLimiter";
 export type {
@@ -77,6 +77,8 @@ export interface Emulator {
     setFaults(faults: readonly FaultSpec[]): Fault[];
     /** The active faults with how often each has fired. */
     faults(): Fault[];
+    /** Per vendor, the API requests seen and hit by a fault since the faults were last set (same as `requests` in `GET /_emulator/faults`). */
+    faultedRequests(): Partial<Record<VendorName, FaultedRequests>>;
     /** Forgets every object, fault and rate-limit bucket (same as `POST /_emulator/reset`). */
     reset(): Promise<void>;
     /** Stops the server after the requests in progress, then writes the state file. */
@@ -118,6 +120,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         inventory: () => buildInventory(vendors),
         setFaults: (faults) => deps.faults.set(faults.map((fault) => acceptFaultSpec(fault, vendors))),
         faults: () => deps.faults.list(),
+        faultedRequests: () => deps.faults.requestCounts(),
         async reset() {
             resetAll(deps);
             await store.flush();

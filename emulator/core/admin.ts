@@ -68,7 +68,7 @@ function handleFaults(method: string, request: EmulatorRequest, deps: AdminDepen
     const { faults } = deps;
     switch (method) {
         case "GET":
-            return jsonReply(200, { faults: faults.list() });
+            return jsonReply(200, { faults: faults.list(), requests: faults.requestCounts() });
         case "DELETE":
             faults.clear();
             return jsonReply(200, { faults: [] });

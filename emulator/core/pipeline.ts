@@ -34,10 +34,14 @@ export async function runPipeline(service: VendorService, request: EmulatorReque
     if (route.kind === "reply") return { kind: "reply", reply: route.reply };
 
     const before = await applyFaults(service, route.action, "before", deps.faults);
-    if (before) return before;
+    if (before.outcome) {
+        deps.faults.countRequest(service.name, true);
+        return before.outcome;
+    }
     const reply = await call(service, request, deps);
     const after = await applyFaults(service, route.action, "after", deps.faults);
-    return after ?? { kind: "reply", reply };
+    deps.faults.countRequest(service.name, before.fired || after.fired);
+    return after.outcome ?? { kind: "reply", reply };
 }
 
 /** authenticate -> rate-limit -> act -> encode, with every documented refusal in the vendor's error envelope. */
@@ -65,10 +69,11 @@ async function call(service: VendorService, request: EmulatorRequest, deps: Pipe
     }
 }
 
-async function applyFaults(service: VendorService, action: string | undefined, phase: FaultPhase, faults: FaultInjector): Promise<Outcome | undefined> {
+/** Delays as the phase's faults say; `outcome` replaces the reply, `fired` says whether any fault hit the request. */
+async function applyFaults(service: VendorService, action: string | undefined, phase: FaultPhase, faults: FaultInjector): Promise<{ outcome?: Outcome; fired: boolean }> {
     const fired = faults.take(service.name, action, phase);
     if (fired.latencyMs > 0) await delay(fired.latencyMs);
-    return fired.replace ? faultOutcome(fired.replace, service) : undefined;
+    return { ...(fired.replace ? { outcome: faultOutcome(fired.replace, service) } : {}), fired: fired.fired };
 }
 
 function faultOutcome(fault: Fault, service: VendorService): Outcome {

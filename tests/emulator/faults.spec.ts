@@ -182,6 +182,52 @@ describe("emulator: fault injection", () => {
         expect(() => emulator.setFaults([{ vendor: "tencent", kind: "http" }])).to.throw(/status/);
     });
 
+    it("probability: fires on about that share of matching requests, for as long as it is set, and replays from its seed", async () => {
+        const spec = [{ vendor: "tencent" as const, action: "DescribeCertificates", kind: "throttle" as const, probability: 0.3, seed: 7 }];
+        const run = async () => {
+            emulator.setFaults(spec);
+            const codes: string[] = [];
+            for (let i = 0; i < 200; i++) codes.push(await tcError(emulator, clock, "DescribeCertificates"));
+            // Another action is never touched.
+            expect(await tcError(emulator, clock, "DescribeCSRSet")).to.equal("");
+            return codes;
+        };
+        const first = await run();
+        const throttled = first.filter((code) => code === "RequestLimitExceeded").length;
+        expect(throttled).to.be.within(40, 80);
+        expect(first.filter((code) => code !== "RequestLimitExceeded" && code !== "")).to.deep.equal([]);
+        expect(emulator.faults()[0]).to.include({ fired: throttled, seen: 200 });
+        expect(emulator.faultedRequests().tencent).to.deep.equal({ requests: 201, faulted: throttled });
+        expect(await run(), "the same seed, the same faults").to.deep.equal(first);
+        emulator.setFaults([{ ...spec[0]!, seed: 8 }]);
+        const other: string[] = [];
+        for (let i = 0; i < 200; i++) other.push(await tcError(emulator, clock, "DescribeCertificates"));
+        expect(other, "another seed, other faults").to.not.deep.equal(first);
+    });
+
+    it("probability: two faults with the same seed fire independently, and a request is counted faulted once", async () => {
+        emulator.setFaults([
+            { vendor: "tencent", kind: "latency", latencyMs: 1, probability: 0.5 },
+            { vendor: "tencent", kind: "throttle", probability: 0.5 },
+        ]);
+        const codes: string[] = [];
+        for (let i = 0; i < 100; i++) codes.push(await tcError(emulator, clock, "DescribeCertificates"));
+        const [latency, throttle] = emulator.faults();
+        expect(latency!.fired).to.be.within(30, 70);
+        expect(throttle!.fired).to.equal(codes.filter((code) => code === "RequestLimitExceeded").length);
+        // Independent draws: both, one or neither fired on a good share of requests each.
+        const { requests, faulted } = emulator.faultedRequests().tencent!;
+        expect(requests).to.equal(100);
+        expect(faulted).to.be.below(latency!.fired + throttle!.fired);
+        expect(faulted).to.be.above(Math.max(latency!.fired, throttle!.fired));
+    });
+
+    it("probability and seed are checked: 0 < p <= 1, an integer seed, a seed only with a probability", () => {
+        for (const bad of [{ probability: 0 }, { probability: 1.5 }, { probability: "0.5" }, { probability: 0.5, seed: -1 }, { probability: 0.5, seed: 1.5 }, { seed: 3 }]) {
+            expect(() => emulator.setFaults([{ vendor: "tencent", kind: "reset", ...bad } as never]), JSON.stringify(bad)).to.throw(/probability|seed/);
+        }
+    });
+
     it("faults apply before verification: even a badly signed request gets the injected answer", async () => {
         emulator.setFaults([{ vendor: "tencent", kind: "throttle" }]);
         expect((await tc(emulator, clock, "DescribeCertificates", {}, { secretKey: "wrong" })).Error?.Code).to.equal("RequestLimitExceeded");
