@@ -66,11 +66,18 @@ export function isVendorError(error: unknown, category: ErrorCategory): error is
 export class OutcomeUnknownError extends Error {
     readonly vendor: string;
     readonly action: string;
-    constructor(vendor: string, action: string, cause: string) {
+    /**
+     * How long the vendor may still be carrying the request out: when the client gave up waiting
+     * (a timeout), the request may still be queued or running there, so whoever looks for its
+     * effect waits this long first. 0 when a reply (a 5xx, a malformed body) or a reset ended it.
+     */
+    readonly inFlightMs: number;
+    constructor(vendor: string, action: string, cause: string, inFlightMs = 0) {
         super(`${vendor} ${action}: the outcome is unknown (${cause})`);
         this.name = "OutcomeUnknownError";
         this.vendor = vendor;
         this.action = action;
+        this.inFlightMs = inFlightMs;
     }
 }
 

@@ -25,11 +25,14 @@ export type Transport = (request: HttpRequest, timeoutMs: number) => Promise<Htt
 export class NetworkFailure extends Error {
     readonly code: string;
     readonly sent: boolean;
-    constructor(code: string, sent: boolean) {
+    /** The client stopped waiting: the server may still be working on a request that was sent. */
+    readonly timedOut: boolean;
+    constructor(code: string, sent: boolean, timedOut = false) {
         super(`network error ${code}`);
         this.name = "NetworkFailure";
         this.code = code;
         this.sent = sent;
+        this.timedOut = timedOut;
     }
 }
 
@@ -95,7 +98,8 @@ export function gotTransport(): Transport {
             const e = error as { code?: string; name?: string; event?: string };
             const code = e.code ?? e.name ?? "ERR_NETWORK";
             const notSent = NOT_SENT_CODES.has(code) || (e.name === "TimeoutError" && NOT_SENT_TIMEOUT_EVENTS.has(e.event ?? ""));
-            throw new NetworkFailure(e.name === "TimeoutError" ? `ETIMEDOUT (${e.event ?? "request"})` : code, !notSent);
+            const timedOut = e.name === "TimeoutError";
+            throw new NetworkFailure(timedOut ? `ETIMEDOUT (${e.event ?? "request"})` : code, !notSent, timedOut);
         }
     };
 }
@@ -125,6 +129,8 @@ export async function callApi<T>(call: ApiCall<T>, options: CallOptions = {}): P
         }
         const request = call.prepare(now());
         let verdict: Verdict<T>;
+        // A request the client stopped waiting for may still be carried out for up to about as long again.
+        let inFlightMs = 0;
         try {
             const reply = await transport(request, timeoutMs);
             verdict = call.interpret(reply);
@@ -135,10 +141,11 @@ export async function callApi<T>(call: ApiCall<T>, options: CallOptions = {}): P
             debugLog(`${label} attempt ${attempt}: ${error.code} (sent: ${error.sent})`, call.secrets);
             const failure = new TransportError(call.vendor, call.action, error.code, "no reply from the service; check the endpoint and network");
             verdict = error.sent ? { kind: "transient", error: failure } : { kind: "rejected", error: failure };
+            if (error.sent && error.timedOut) inFlightMs = timeoutMs;
         }
         if (verdict.kind === "done") return verdict.value;
         if (verdict.kind === "failed") throw verdict.error;
-        if (verdict.kind === "transient" && !call.idempotent) throw new OutcomeUnknownError(call.vendor, call.action, verdict.error.message);
+        if (verdict.kind === "transient" && !call.idempotent) throw new OutcomeUnknownError(call.vendor, call.action, verdict.error.message, inFlightMs);
         const delay = nextDelay(attempt, policy, random, verdict.retryAfterMs);
         if (delay === undefined) throw verdict.error;
         await sleep(delay);

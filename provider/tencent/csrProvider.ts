@@ -175,6 +175,8 @@ async function modifyDraft(id: string, desired: TencentCsrInputs, current: Tence
         await callTencent("ssl", "ModifyCSR", params, { idempotent: !desired.generate, secrets: context.secrets });
     } catch (error) {
         if (!(error instanceof OutcomeUnknownError)) throw error;
+        // A request the client timed out on may still be carried out: give it as long again before looking.
+        if (error.inFlightMs > 0) await context.sleep(error.inFlightMs);
         const after = await describeCsr(id, context.secrets);
         if (!isGenerated(after) || !isThisCsr(after, desired)) throw error;
     }

@@ -83,8 +83,8 @@ export async function findLostCreate<T>(steps: CreateOnceSteps<T>, before: Reado
 /**
  * Runs a non-idempotent create. When an attempt's outcome is unknown (a reset connection, a 5xx
  * or a malformed reply after sending, a timeout), the objects that appeared since just before the
- * first attempt are searched for ours, and the create is repeated, after the same backoff a read
- * would get, only when it is certainly not there. When the search itself fails, the outcome stays
+ * first attempt are searched for ours (after the same backoff a read would get, or after a timed-out
+ * request's own timeout, whichever is longer), and the create is repeated only when it is not there. When the search itself fails, the outcome stays
  * unknown and UnresolvedCreateError says so.
  */
 export async function createOnce<T>(steps: CreateOnceSteps<T>, options: CreateOnceOptions = {}): Promise<T> {
@@ -102,9 +102,10 @@ export async function createOnce<T>(steps: CreateOnceSteps<T>, options: CreateOn
         } catch (error) {
             if (!(error instanceof OutcomeUnknownError)) throw error;
             lastError = error;
-            // A vendor may still carry out a request the client gave up on (a timeout): wait the
-            // backoff a retried read would get before looking, so a slow create is found, not repeated.
-            await sleep(nextDelay(attempt, policy, random) ?? policy.baseDelayMs);
+            // A vendor may still carry out a request the client gave up on (a timeout): wait as long
+            // as the client had waited (and at least the backoff a retried read would get) before
+            // looking, so a slow create is found, not repeated beside it.
+            await sleep(Math.max(nextDelay(attempt, policy, random) ?? policy.baseDelayMs, error.inFlightMs));
             let found: T | undefined;
             try {
                 found = await findLostCreate(steps, before);

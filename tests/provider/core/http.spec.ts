@@ -89,6 +89,8 @@ describe("core/http callApi", () => {
         try {
             const write = await callApi(statusCall(srv.url, false), { policy: fast, sleep: async () => {} }).catch((e: unknown) => e);
             expect(write).to.be.instanceOf(OutcomeUnknownError);
+            // The reset ended the request: nothing is left in flight.
+            expect((write as OutcomeUnknownError).inFlightMs).to.equal(0);
             expect(hits).to.equal(1);
             const read = await callApi(statusCall(srv.url, true), { policy: fast, sleep: async () => {} }).catch((e: unknown) => e);
             expect(read).to.be.instanceOf(TransportError);
@@ -152,6 +154,8 @@ describe("core/http callApi", () => {
             const elapsed = Date.now() - started;
             expect(err).to.be.instanceOf(OutcomeUnknownError);
             expect((err as Error).message).to.contain("ETIMEDOUT");
+            // The vendor may still be working on it: whoever reconciles waits as long again.
+            expect((err as OutcomeUnknownError).inFlightMs).to.equal(1000);
             expect(hits).to.equal(1);
             expect(elapsed).to.be.within(900, 5000);
         });

@@ -151,6 +151,21 @@ describe("tencent/csr: TencentCsr provider", () => {
             expect(await env.faultsFired("ModifyCSR")).to.equal(1);
         });
 
+        it("generates once when ModifyCSR(Generate) reaches Tencent only after the client timed out", async function () {
+            this.timeout(30000);
+            const created = await provider.create(await checked({ ...base, generate: false }));
+            process.env.CLOUDCERTS_TIMEOUT_SECONDS = "1";
+            try {
+                await env.admin("POST", "/_emulator/faults", { vendor: "tencent", action: "ModifyCSR", kind: "latency", latencyMs: 1500, count: 1 });
+                const updated = await provider.update(created.id, created.outs!, await checked({ ...base, generate: true }));
+                expect(updated.outs!.csr).to.contain("CERTIFICATE REQUEST");
+                expect(await csrs()).to.have.length(1);
+                expect(await env.faultsFired("ModifyCSR")).to.equal(1);
+            } finally {
+                delete process.env.CLOUDCERTS_TIMEOUT_SECONDS;
+            }
+        });
+
         it("generates at once by default, encrypting the key with keyPassword", async () => {
             const created = await provider.create(await checked({ ...base, encryptAlgo: "RSA", keyParameter: "2048", keyPassword: "pa55word-for-test" }));
             expect(created.outs!.csr).to.contain("CERTIFICATE REQUEST");

@@ -95,6 +95,28 @@ describe("core/resource/createOnce", () => {
         expect(v.creates).to.equal(1);
     });
 
+    it("after a timeout, waits as long as the client had waited before it looks, so a create still in flight is found", async () => {
+        // Virtual time: the client gives up at 30 s; the vendor stores the object at 50 s.
+        let now = 0;
+        let creates = 0;
+        const store = () => (now >= 50000 ? new Set(["existing-1", "slow-1"]) : new Set(["existing-1"]));
+        const steps = {
+            label: "Fake Create",
+            scope: "fake",
+            list: async () => store(),
+            create: async (): Promise<string> => {
+                creates += 1;
+                now += 30000;
+                throw new OutcomeUnknownError("Fake", "Create", "ETIMEDOUT (request)", 30000);
+            },
+            find: async (appeared: readonly string[]) => appeared[0],
+            idOf: (id: string) => id,
+        };
+        const sleep = async (ms: number) => void (now += ms);
+        expect(await createOnce(steps, { sleep, random: () => 0.5 })).to.equal("slow-1");
+        expect(creates).to.equal(1);
+    });
+
     it("says the outcome is unknown, with what existed before, when looking for a lost create fails too", async () => {
         const v = fakeVendor(["lostAfterStoring"]);
         let lists = 0;
