@@ -199,6 +199,8 @@ describe("fault soak: the real pulumi engine with faults in at least 15% of requ
             secrets.push(csr.PrivateKey!);
             publicTexts.push(csr.CSR ?? "");
         }
+        // Not a vacuous check: the leaf keys of three types and the CSRs' keys are all looked for.
+        expect(secrets.filter((secret) => /PRIVATE KEY-----/.test(secret))).to.have.length.of.at.least(4 * PER_TYPE);
         const exported = (await pulumi("export", ["stack", "export", "--show-secrets=false"])).stdout;
         writeFileSync(path.join(WORK, "exported-state.json"), exported);
         expect(exported, "secret values are in the state, encrypted").to.contain('"ciphertext"');
