@@ -314,6 +314,22 @@ describe("tencent/certificate: TencentCertificate provider", function () {
             }
         });
 
+        it("finds, rather than repeats, an upload that the vendor carries out only after the client timed out", async function () {
+            this.timeout(60000);
+            const restore = withEnv({ CLOUDCERTS_TIMEOUT_SECONDS: "1" });
+            try {
+                // The request reaches the vendor 1.5 s after it was sent: the client gave up at 1 s.
+                await env.admin("POST", "/_emulator/faults", { vendor: "tencent", action: "UploadCertificate", kind: "latency", latencyMs: 1500, count: 1 });
+                const created = await provider.create(await checked({ certificatePublicKey: chain.chainPem, certificatePrivateKey: key }));
+                expect(await env.faultsFired("UploadCertificate")).to.equal(1);
+                // However late the first upload landed, it is the only one, and it is the resource's.
+                await new Promise((resolve) => setTimeout(resolve, 1000));
+                expect((await inventory()).map((c) => c.CertificateId)).to.deep.equal([created.id]);
+            } finally {
+                restore.restore();
+            }
+        });
+
         it("records a half-finished create (uploaded, then unreadable) instead of orphaning it", async function () {
             this.timeout(60000);
             await env.admin("POST", "/_emulator/faults", { vendor: "tencent", action: "DescribeCertificateDetail", kind: "http", status: 503, count: 100 });
