@@ -176,7 +176,7 @@ describe("fault soak: the real pulumi engine with faults in at least 15% of requ
         await env.admin("POST", "/_emulator/faults", VENDORS.flatMap(faultsFor));
     });
 
-    it(`pulumi up creates ${5 * PER_TYPE} resources under faults, converging in at most two runs`, async () => {
+    it(`pulumi up creates ${5 * PER_TYPE} resources and ${Math.ceil(PER_TYPE / 2)} KMS uploads under faults, converging in at most two runs`, async () => {
         upRuns = await twice("up", ["up", "--yes", "--skip-preview"]);
         expect(upRuns).to.be.at.most(2);
     });
@@ -189,6 +189,12 @@ describe("fault soak: the real pulumi engine with faults in at least 15% of requ
             expect(new Set(inState[key]).size, `${key}: two resources share an object`).to.equal(PER_TYPE);
             expect(stored[key], `${key}: the emulator's objects are the stack's`).to.deep.equal([...inState[key]].sort());
         }
+        // Every other KMS certificate had its CSR signed in the program and uploaded (KmsCertificateUpload).
+        const uploaded = JSON.parse((await project.run(["stack", "output", "uploadedKmsIds", "--json"])).stdout) as string[];
+        expect(uploaded).to.have.length(Math.ceil(PER_TYPE / 2));
+        const kms = (await inventory()).alibaba.certificates as Array<{ CertificateId: string; Status: string }>;
+        const status = new Map(kms.map((c) => [c.CertificateId, c.Status]));
+        for (const id of inState.kmsCertificates) expect(status.get(id), id).to.equal(uploaded.includes(id) ? "ACTIVE" : "PENDING");
     });
 
     it("with the faults still on, a further up and a refresh show no changes", async () => {
@@ -289,5 +295,9 @@ function makeFixtures(secrets: string[], publicTexts: string[]) {
             const { chain, key } = leaf("lb", i);
             return { certificatePem: chain.leaf.certificatePem, privateKeyPem: key.privateKeyPem, caPem: chain.caChainPem, bundled: i % 2 === 0 };
         }),
+        kmsCa: (() => {
+            const ca = testChain("kms-ca.soak.example.com");
+            return { certificatePem: ca.intermediate!.certificatePem, privateKeyPem: ca.intermediate!.privateKeyPem, chainPem: ca.caChainPem };
+        })(),
     };
 }
