@@ -10,7 +10,7 @@ import { printable } from "../core/text";
 import type { InputChecker } from "../core/validate";
 import { alibabaScope, isAlibabaNotFound } from "./client";
 import { callKms, describeKmsCertificate, regionOf, reportedFacts, reportedPem, type KmsCertificateRecord } from "./kmsRecord";
-import { checkSignedCertificate, uploadIfChanged } from "./kmsUpload";
+import { checkSignedCertificate, setStatus, uploadIfChanged } from "./kmsUpload";
 
 export type { KmsCertificateRecord } from "./kmsRecord";
 export type KmsKeySpec = "RSA_2048" | "EC_P256" | "EC_SM2";
@@ -251,15 +251,7 @@ async function converge(id: string, desired: KmsCertificateInputs, current: KmsC
             status = uploaded;
         }
     }
-    if (desired.status !== undefined && desired.status !== status) {
-        if (status === "REVOKED") {
-            throw new Error(
-                `KmsCertificate ${id} is REVOKED, which cannot be undone; to use a certificate again, replace the resource (\`pulumi up --replace <urn>\`) and have the new CSR signed`,
-            );
-        }
-        await callKms("UpdateCertificateStatus", { CertificateId: id, Status: desired.status }, desired, context, true);
-        changed = true;
-    }
+    changed = (await setStatus("KmsCertificate", id, desired, status, context)) || changed;
     if (!sameValue("tags", current.tags ?? {}, desired.tags ?? {})) {
         changed = (await syncTags(id, current.tags ?? {}, desired.tags ?? {}, desired, context)) || changed;
     }

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { delegateTo } from "../core/delegate";
 import { resourceProps, warnOnExpiry } from "../core/resource/resourceClass";
+import type { KmsCertificateStatus } from "./kmsCertificateProvider";
 import { kmsCertificateUploadDefinition, kmsCertificateUploadProviderImpl } from "./kmsCertificateUploadProvider";
 
 export type { KmsCertificateUploadInputs, KmsCertificateUploadOutputs } from "./kmsCertificateUploadProvider";
@@ -13,6 +14,8 @@ export interface KmsCertificateUploadArgs {
     certificate: pulumi.Input<string>;
     /** The certificates that issued `certificate`: the sub-CA that signed it first, the root last. */
     certificateChain?: pulumi.Input<string>;
+    /** ACTIVE, INACTIVE or REVOKED (final), set after the upload (UpdateCertificateStatus). Unset: whatever KMS reports. */
+    status?: pulumi.Input<KmsCertificateStatus>;
     /** The region of KMS; default alicloud:region. Give the KmsCertificate's region when it has one. */
     region?: pulumi.Input<string>;
     /** Warn on this resource when the certificate expires within this many days (default 30). */
@@ -33,6 +36,7 @@ export class KmsCertificateUpload extends pulumi.dynamic.Resource {
     declare readonly certificateId: pulumi.Output<string>;
     declare readonly certificate: pulumi.Output<string>;
     declare readonly certificateChain: pulumi.Output<string | undefined>;
+    declare readonly status: pulumi.Output<KmsCertificateStatus | undefined>;
     declare readonly region: pulumi.Output<string | undefined>;
     declare readonly expiryWarningDays: pulumi.Output<number>;
     /** The CSR the certificate answers. */

@@ -5,7 +5,10 @@ import { DEFAULT_EXPIRY_WARNING_DAYS } from "../core/resource/expiry";
 import { defineProvider } from "../core/resource/provider";
 import { alibabaScope, isAlibabaNotFound } from "./client";
 import { callKms, describeKmsCertificate, regionOf, reportedFacts, reportedPem, type DescribeReply, type KmsCertificateRecord } from "./kmsRecord";
-import { checkSignedCertificate, uploadIfChanged } from "./kmsUpload";
+import type { KmsCertificateStatus } from "./kmsCertificateProvider";
+import { checkSignedCertificate, setStatus, uploadIfChanged } from "./kmsUpload";
+
+const KMS_STATUSES: readonly KmsCertificateStatus[] = ["ACTIVE", "INACTIVE", "REVOKED"];
 
 export interface KmsCertificateUploadInputs {
     /** The KmsCertificate whose CSR the certificate answers (its certificateId output). */
@@ -14,6 +17,8 @@ export interface KmsCertificateUploadInputs {
     certificate: string;
     /** Its chain, sub-CA first and root last. */
     certificateChain?: string;
+    /** ACTIVE, INACTIVE or REVOKED (final), set after the upload. Unset: whatever KMS reports (ACTIVE after upload). */
+    status?: KmsCertificateStatus;
     region?: string;
     expiryWarningDays: number;
 }
@@ -68,7 +73,9 @@ function findHint(inputs: KmsCertificateUploadInputs): string {
 }
 
 async function converge(id: string, desired: KmsCertificateUploadInputs, current: KmsCertificateUploadOutputs, context: CallContext): Promise<boolean> {
-    return (await uploadIfChanged(RESOURCE, id, desired, current, context)) !== undefined;
+    const uploaded = await uploadIfChanged(RESOURCE, id, desired, current, context);
+    const statusSet = await setStatus(RESOURCE, id, desired, uploaded ?? current.certificateStatus, context);
+    return uploaded !== undefined || statusSet;
 }
 
 function toOutputs(id: string, inputs: KmsCertificateUploadInputs, record: KmsCertificateRecord, previous: Partial<KmsCertificateUploadOutputs> | undefined): KmsCertificateUploadOutputs {
@@ -80,6 +87,7 @@ function toOutputs(id: string, inputs: KmsCertificateUploadInputs, record: KmsCe
         // Nothing uploaded yet (a create that failed half way): "" shows as a change, so the next `up` uploads.
         certificate: reportedPem(g.Certificate, inputs.certificate) ?? "",
         certificateChain: reportedPem(g.CertificateChain, inputs.certificateChain),
+        status: (KMS_STATUSES as readonly string[]).includes(d.Status ?? "") ? (d.Status as KmsCertificateStatus) : inputs.status,
         expiryWarningDays: inputs.expiryWarningDays ?? DEFAULT_EXPIRY_WARNING_DAYS,
         csr: typeof g.Csr === "string" && g.Csr !== "" ? normalizePem(g.Csr) : (previous?.csr ?? ""),
         ...reportedFacts(d),
@@ -91,6 +99,7 @@ function inputsFromRecord(record: KmsCertificateRecord): KmsCertificateUploadInp
         certificateId: record.describe.CertificateId ?? "",
         certificate: reportedPem(record.get.Certificate, undefined) ?? "",
         certificateChain: reportedPem(record.get.CertificateChain, undefined),
+        status: (KMS_STATUSES as readonly string[]).includes(record.describe.Status ?? "") ? (record.describe.Status as KmsCertificateStatus) : undefined,
         expiryWarningDays: DEFAULT_EXPIRY_WARNING_DAYS,
     };
 }
@@ -107,6 +116,7 @@ export const kmsCertificateUploadDefinition: ResourceDefinition<KmsCertificateUp
         certificateId: { change: "replace" },
         certificate: { change: "update", compare: "pem", reported: true },
         certificateChain: { change: "update", compare: "pem", reported: true },
+        status: { change: "update", reported: true },
         region: { change: "replace" },
         expiryWarningDays: { change: "state", default: DEFAULT_EXPIRY_WARNING_DAYS },
     },
@@ -126,6 +136,7 @@ export const kmsCertificateUploadDefinition: ResourceDefinition<KmsCertificateUp
     validate(c, news, context) {
         c.string("certificateId", { required: true, pattern: CERTIFICATE_ID, patternHelp: "must be a KMS CertificateId: the certificateId output of a KmsCertificate" });
         if (!c.isSet("certificate")) c.fail("certificate", "certificate is required: the CA-signed certificate for the KmsCertificate's csr (PEM, the leaf alone)");
+        c.oneOf<KmsCertificateStatus>("status", KMS_STATUSES);
         c.string("region", { nonEmpty: true, pattern: REGION_ID, patternHelp: "must be a region id such as cn-hangzhou" });
         c.integer("expiryWarningDays", { min: 0, max: 3650 });
         if (c.isSet("certificate") && !c.isUnknown("certificate")) {
@@ -146,6 +157,11 @@ export const kmsCertificateUploadDefinition: ResourceDefinition<KmsCertificateUp
 
     toOutputs,
     inputsFromRecord,
+
+    refineDiff(_olds, news) {
+        // Unset status means "not managed here": what KMS reports is no change.
+        return { ignore: news.status === undefined || news.status === null ? ["status"] : [] };
+    },
 
     findHint,
 };

@@ -82,3 +82,15 @@ export async function uploadIfChanged(
     await callKms("UploadCertificate", params, desired, context, true);
     return (await callKms<DescribeReply>("DescribeCertificate", { CertificateId: id }, desired, context, true)).Status ?? current.certificateStatus;
 }
+
+/** UpdateCertificateStatus when `desired.status` is set and differs from what KMS reports; true when called. */
+export async function setStatus(resource: string, id: string, desired: { status?: string; region?: string }, reported: string, context: CallContext): Promise<boolean> {
+    if (desired.status === undefined || desired.status === reported) return false;
+    if (reported === "REVOKED") {
+        throw new Error(
+            `${resource} ${id} is REVOKED, which cannot be undone; to use a certificate again, replace the KmsCertificate (\`pulumi up --replace <urn>\`) and have the new CSR signed`,
+        );
+    }
+    await callKms("UpdateCertificateStatus", { CertificateId: id, Status: desired.status }, desired, context, true);
+    return true;
+}

@@ -85,6 +85,27 @@ describe("alibaba/kmsCertificateUpload", function () {
         await kms.delete(cert.id, cert.outs);
     });
 
+    it("status is set after the upload, changes in place, and REVOKED is final; unset, what KMS reports is no change", async () => {
+        const cert = await kmsCertificate("status.upload.example.com");
+        const signed = signKmsCsr(cert.outs.csr);
+        const given = { certificateId: cert.id, certificate: signed.certificate, certificateChain: signed.chain };
+        const inactive = await checked(upload, {}, { ...given, status: "INACTIVE" });
+        const created = await upload.create(inactive);
+        expect((created.outs as KmsCertificateUploadOutputs).certificateStatus).to.equal("INACTIVE");
+        expect((await stored()).find((c) => c.CertificateId === cert.id)!.Status).to.equal("INACTIVE");
+        const unset = await checked(upload, inactive, given);
+        expect((await upload.diff(created.id, created.outs, unset)).changes).to.equal(false);
+        const revoked = await checked(upload, inactive, { ...given, status: "REVOKED" });
+        expect((await upload.diff(created.id, created.outs, revoked)).replaces ?? []).to.deep.equal([]);
+        const outs = (await upload.update(created.id, created.outs, revoked)).outs as KmsCertificateUploadOutputs;
+        expect(outs.certificateStatus).to.equal("REVOKED");
+        const again = await checked(upload, revoked, { ...given, status: "ACTIVE" });
+        const err = (await upload.update(created.id, outs, again).catch((e: unknown) => e)) as Error;
+        expect(err.message).to.match(/REVOKED, which cannot be undone/);
+        expect((await upload.check({}, { ...given, status: "ENABLED" })).failures![0]!.property).to.equal("status");
+        await kms.delete(cert.id, cert.outs);
+    });
+
     it("a certificate for another key is refused before UploadCertificate; a wrong certificateId is named", async () => {
         const cert = await kmsCertificate("mismatch.upload.example.com");
         await env.admin("POST", "/_emulator/faults", [{ vendor: "alibaba", action: "UploadCertificate", kind: "http", status: 500, count: 100 }]);
