@@ -81,7 +81,7 @@ export class DefinedProvider<I extends object, O extends I, R> implements dynami
                     defaults.push(key);
                 } else if (spec.default !== undefined) {
                     // A copy: validate may normalise in place, and a default object is shared.
-                    inputs[key] = structuredClone(spec.default);
+                    inputs[key] = typeof spec.default === "object" ? structuredClone(spec.default) : spec.default;
                 }
             } else if (spec.autoName && givenDefaults.includes(key)) {
                 defaults.push(key);
