@@ -77,6 +77,8 @@ export interface Emulator {
     setFaults(faults: readonly FaultSpec[]): Fault[];
     /** The active faults with how often each has fired. */
     faults(): Fault[];
+    /** Requests refused by the rate limits since the start or the last reset, by vendor/caller/action (same as `GET /_emulator/rate-limits`). */
+    rateLimitRefusals(): Record<string, number>;
     /** Forgets every object, fault and rate-limit bucket (same as `POST /_emulator/reset`). */
     reset(): Promise<void>;
     /** Stops the server after the requests in progress, then writes the state file. */
@@ -118,6 +120,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         inventory: () => buildInventory(vendors),
         setFaults: (faults) => deps.faults.set(faults.map((fault) => acceptFaultSpec(fault, vendors))),
         faults: () => deps.faults.list(),
+        rateLimitRefusals: () => rateLimiter?.refusals() ?? {},
         async reset() {
             resetAll(deps);
             await store.flush();

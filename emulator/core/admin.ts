@@ -51,6 +51,9 @@ export async function handleAdmin(subpath: string, request: EmulatorRequest, dep
             return jsonReply(200, { reset: true });
         case "faults":
             return handleFaults(method, request, deps);
+        case "rate-limits":
+            if (method !== "GET") return methodNotAllowed("GET");
+            return jsonReply(200, { enabled: deps.rateLimiter !== undefined, refused: deps.rateLimiter?.refusals() ?? {} });
     }
     const slash = subpath.indexOf("/");
     const vendor = deps.vendors.get((slash < 0 ? subpath : subpath.slice(0, slash)) as VendorName);

@@ -15,6 +15,7 @@ interface Bucket {
 
 export class RateLimiter {
     private readonly buckets = new Map<string, Bucket>();
+    private readonly refused = new Map<string, number>();
 
     constructor(private readonly clock: MonotonicClock = () => performance.now()) {}
 
@@ -25,12 +26,21 @@ export class RateLimiter {
         bucket.tokens = Math.min(perSecond, bucket.tokens + ((now - bucket.updatedAt) / 1000) * perSecond);
         bucket.updatedAt = now;
         this.buckets.set(key, bucket);
-        if (bucket.tokens < 1) return false;
+        if (bucket.tokens < 1) {
+            this.refused.set(key, (this.refused.get(key) ?? 0) + 1);
+            return false;
+        }
         bucket.tokens -= 1;
         return true;
     }
 
+    /** How many requests were refused, by key, since the start or the last reset: what a client's pacing let through too fast. */
+    refusals(): Record<string, number> {
+        return Object.fromEntries(this.refused);
+    }
+
     reset(): void {
         this.buckets.clear();
+        this.refused.clear();
     }
 }
