@@ -129,13 +129,11 @@ export async function callApi<T>(call: ApiCall<T>, options: CallOptions = {}): P
     const label = `${call.vendor} ${call.action}`;
 
     for (let attempt = 1; ; attempt++) {
-        if (call.rateLimit) {
-            const waitedMs = await acquireSlot(`${call.vendor}:${call.action}`, call.rateLimit, pacing);
-            if (waitedMs > 0) debugLog(`${label} attempt ${attempt}: paced ${waitedMs} ms by the documented rate limit`, call.secrets);
-        }
-        const request = call.prepare(now());
+        const slot = call.rateLimit ? await acquireSlot(`${call.vendor}:${call.action}`, call.rateLimit, pacing) : undefined;
+        if (slot && slot.waitedMs > 0) debugLog(`${label} attempt ${attempt}: paced ${Math.round(slot.waitedMs)} ms by the documented rate limit`, call.secrets);
         let verdict: Verdict<T>;
         try {
+            const request = call.prepare(now());
             const reply = await transport(request, timeoutMs);
             verdict = call.interpret(reply);
             const why = verdict.kind === "done" ? "" : ` (${verdict.error.message})`;
@@ -145,6 +143,9 @@ export async function callApi<T>(call: ApiCall<T>, options: CallOptions = {}): P
             debugLog(`${label} attempt ${attempt}: ${error.code} (sent: ${error.sent})`, call.secrets);
             const failure = new TransportError(call.vendor, call.action, error.code, "no reply from the service; check the endpoint and network");
             verdict = error.sent ? { kind: "transient", error: failure } : { kind: "rejected", error: failure };
+        } finally {
+            // The reply is back (or the attempt failed): the request arrived before now, if at all, so its permit counts from now (core/rateLimit.ts).
+            slot?.release();
         }
         if (verdict.kind === "done") return verdict.value;
         if (verdict.kind === "failed") throw verdict.error;
