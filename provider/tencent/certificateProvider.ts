@@ -168,6 +168,8 @@ function uploadSteps(inputs: TencentCertificateInputs, context: CallContext, pen
         label: UPLOAD,
         scope,
         list: () => listCertificateIds(searchKey),
+        // Every upload of a stack shares one listing of the account's certificates (DescribeCertificates is 10/s).
+        sharedSnapshot: { key: "all", list: () => listCertificateIds(undefined) },
         create: () => upload(inputs, context.secrets, scope),
         async find(appeared) {
             const matches: string[] = [];
