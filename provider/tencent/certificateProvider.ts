@@ -196,12 +196,12 @@ async function upload(inputs: TencentCertificateInputs, secrets: readonly string
 
 /** UploadCertificate without duplicates: a lost reply is looked for among new uploads identical to ours. */
 function uploadSteps(inputs: TencentCertificateInputs, context: CallContext, pending?: PendingCreate): CreateOnceSteps<Created<TencentCertificateOutputs>> {
-    const searchKey = searchKeyFor(inputs.certificatePublicKey);
     const scope = tencentScope("ssl");
     return {
         label: UPLOAD,
         scope,
-        list: () => listCertificateIds(searchKey),
+        // Only a lost reply lists by name: decoding the leaf's names is left to that rare path.
+        list: () => listCertificateIds(searchKeyFor(inputs.certificatePublicKey)),
         // Every upload of a stack shares one listing of the account's certificates (DescribeCertificates is 10/s).
         sharedSnapshot: { key: "all", list: () => listCertificateIds(undefined) },
         create: () => upload(inputs, context.secrets, scope),
