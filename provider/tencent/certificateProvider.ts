@@ -109,31 +109,44 @@ const CREATED_BATCH = 100;
 /** One batcher of just-uploaded certificates per endpoint and account. */
 const createdBatchers = new Map<string, Batcher<string, CertificateDetail>>();
 
+/** The secrets of each create waiting for its read: redacted from whatever the read that serves it says. */
+const createdSecrets = new Map<string, readonly string[]>();
+
 /**
- * A certificate this create has just uploaded, read with many others in one DescribeCertificates
- * call by CertIds (Describe* is 10 calls a second, uploads 20: one DescribeCertificateDetail per
- * upload made a bulk create twice as slow as its uploads). The list gives the same fields as the
- * detail but the key material (a new certificate holds what was uploaded) and names SubjectAltName
- * with the primary domain, which the detail leaves out. Falls back to the detail when the list
- * does not have it yet.
+ * Reads for certificates just uploaded. One alone is a DescribeCertificateDetail, the read used
+ * everywhere else; those that pile up while one is in flight go together in one
+ * DescribeCertificates by CertIds (Describe* is 10 calls a second, uploads 20: a detail per upload
+ * made a bulk create twice as slow as its uploads). The list gives the detail's fields but the
+ * key material (a new certificate holds what was uploaded), and its SubjectAltName names the
+ * primary domain, which the detail leaves out.
  */
+async function readCreated(ids: readonly string[]): Promise<ReadonlyMap<string, CertificateDetail>> {
+    const secrets = ids.flatMap((id) => createdSecrets.get(id) ?? []);
+    if (ids.length === 1) return new Map([[ids[0]!, await describeCertificate(ids[0]!, secrets)]]);
+    const res = await callTencent<{ Certificates?: CertificateDetail[] }>("ssl", "DescribeCertificates", { CertIds: ids, Offset: 0, Limit: ids.length }, { idempotent: true, secrets });
+    const found = new Map<string, CertificateDetail>();
+    for (const item of res.Certificates ?? []) {
+        if (!item.CertificateId) continue;
+        const names = Array.isArray(item.SubjectAltName) ? item.SubjectAltName.filter((name) => name !== item.Domain) : item.SubjectAltName;
+        found.set(item.CertificateId, { ...item, SubjectAltName: names });
+    }
+    return found;
+}
+
+/** A certificate this create has just uploaded, read with those of concurrent creates (readCreated); the detail when the list lacks it. */
 async function describeCreatedCertificate(id: string, secrets: readonly string[]): Promise<CertificateDetail> {
     const scope = tencentScope("ssl");
     let batcher = createdBatchers.get(scope);
     if (batcher === undefined) {
-        batcher = new Batcher(async (ids) => {
-            const res = await callTencent<{ Certificates?: CertificateDetail[] }>("ssl", "DescribeCertificates", { CertIds: ids, Offset: 0, Limit: ids.length }, { idempotent: true });
-            const found = new Map<string, CertificateDetail>();
-            for (const item of res.Certificates ?? []) {
-                if (!item.CertificateId) continue;
-                const names = Array.isArray(item.SubjectAltName) ? item.SubjectAltName.filter((name) => name !== item.Domain) : item.SubjectAltName;
-                found.set(item.CertificateId, { ...item, SubjectAltName: names });
-            }
-            return found;
-        }, CREATED_BATCH);
+        batcher = new Batcher(readCreated, CREATED_BATCH);
         createdBatchers.set(scope, batcher);
     }
-    return (await batcher.get(id)) ?? describeCertificate(id, secrets);
+    createdSecrets.set(id, secrets);
+    try {
+        return (await batcher.get(id)) ?? (await describeCertificate(id, secrets));
+    } finally {
+        createdSecrets.delete(id);
+    }
 }
 
 /** Whether a stored certificate is exactly what this upload would have made. */
