@@ -69,7 +69,7 @@ export function formatTable(figures: readonly Figure[]): string {
         f.floor ? `${valueText(f.floor.value, f.unit, f.floor.detail)} ${f.floor.name}` : "",
         f.ratio !== undefined ? `${f.ratio.toFixed(2)}x` : "",
         f.targets.map((t) => t.what).join(", "),
-        f.targets.every((t) => t.ok) ? "ok" : "MISS",
+        f.targets.length === 0 ? "" : f.targets.every((t) => t.ok) ? "ok" : "MISS",
     ]);
     const escape = (cell: string) => cell.replace(/\|/g, "\\|");
     const lines = [header, header.map(() => "---"), ...rows].map((cells) => `| ${cells.map(escape).join(" | ")} |`);

@@ -1,5 +1,8 @@
 // The floor: N dynamic resources whose provider creates at once and checks nothing, so the time is
-// the engine's own per-resource cost (registration, a provider process, state). N from config.
+// the engine's own per-resource cost (registration, a provider process, state). N from config;
+// with config withCertificates=true each one also carries a certificate and its key (secret) from
+// certificates.json, as a TencentCertificate does: the same state to store, no provider work.
+const fs = require("node:fs");
 const pulumi = require("@pulumi/pulumi");
 
 const provider = {
@@ -14,5 +17,11 @@ class Minimal extends pulumi.dynamic.Resource {
     }
 }
 
-const count = new pulumi.Config().requireNumber("count");
-for (let i = 1; i <= count; i++) new Minimal(`site-${i}`, { site: `site-${i}` });
+const config = new pulumi.Config();
+const count = config.requireNumber("count");
+const sites = config.getBoolean("withCertificates") ? JSON.parse(fs.readFileSync("certificates.json", "utf8")) : [];
+for (let i = 1; i <= count; i++) {
+    const site = sites[i - 1];
+    const data = site ? { certificatePublicKey: site.certificatePublicKey, certificatePrivateKey: pulumi.secret(site.certificatePrivateKey) } : {};
+    new Minimal(`site-${i}`, { site: `site-${i}`, ...data });
+}
