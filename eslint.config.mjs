@@ -20,6 +20,12 @@ export default tseslint.config(
         },
     },
     {
+        // The bench's Pulumi programs are plain CommonJS, run by the engine's Node without a compiler.
+        files: ["bench/programs/**/*.js"],
+        languageOptions: { sourceType: "commonjs", globals: { require: "readonly", module: "writable", process: "readonly", console: "readonly" } },
+        rules: { "@typescript-eslint/no-require-imports": "off" },
+    },
+    {
         // The emulator may use a provider signer (proved against the vendors' vectors and SDKs)
         // and nothing else of the provider: it must stay an independent check of it.
         files: ["emulator/**/*.ts"],

@@ -83,6 +83,8 @@ export interface Emulator {
     requests(): RequestCounts;
     /** Requests, faulted requests and retries since the faults were set (also in `GET /_emulator/faults`). */
     faultStats(): FaultStats;
+    /** Requests refused by the rate limits since the start or the last reset, by vendor/caller/action (same as `GET /_emulator/rate-limits`). */
+    rateLimitRefusals(): Record<string, number>;
     /** Forgets every object, fault, rate-limit bucket and request count (same as `POST /_emulator/reset`). */
     reset(): Promise<void>;
     /** Stops the server after the requests in progress, then writes the state file. */
@@ -126,6 +128,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         faults: () => deps.faults.list(),
         requests: () => deps.requests.counts(),
         faultStats: () => deps.faults.counts(),
+        rateLimitRefusals: () => rateLimiter?.refusals() ?? {},
         async reset() {
             resetAll(deps);
             await store.flush();

@@ -56,6 +56,9 @@ export async function handleAdmin(subpath: string, request: EmulatorRequest, dep
             return handleFaults(method, request, deps);
         case "requests":
             return method === "GET" ? jsonReply(200, deps.requests.counts()) : methodNotAllowed("GET");
+        case "rate-limits":
+            if (method !== "GET") return methodNotAllowed("GET");
+            return jsonReply(200, { enabled: deps.rateLimiter !== undefined, refused: deps.rateLimiter?.refusals() ?? {} });
     }
     const slash = subpath.indexOf("/");
     const vendor = deps.vendors.get((slash < 0 ? subpath : subpath.slice(0, slash)) as VendorName);

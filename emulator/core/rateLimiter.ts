@@ -1,36 +1,51 @@
 /**
- * Token buckets keyed by whatever the vendor chooses (Tencent: secretId + action). A bucket holds
- * at most `perSecond` tokens and refills continuously, so a client may burst up to the limit and
- * then sustain the limit, which is how the vendors describe "N requests per second".
+ * Per-second request limits as the vendors state them. Tencent's rule (cloud API "API 频率限制说明",
+ * cloud.tencent.com/document/product/1278/109059): the first N requests of every second reach the
+ * service and the rest are refused, the second being counted by when a request *arrives* at the
+ * server, not when the client sent it. The emulator enforces the strictest reading of that, which
+ * holds whatever second boundaries the real service uses: at most N accepted requests in any
+ * 1000 ms, a sliding window over arrival times. A client that passes it cannot be throttled by a
+ * fixed window either; one that paces by a token bucket (N at once, then N a second) can, and the
+ * emulator refuses it. Huawei, Alibaba and SCloud state their limits the same way ("N per second").
+ * Keys are whatever the vendor counts by (caller and action); refused requests do not count.
  *
  * The clock is monotonic milliseconds and separate from the wall clock: tests freeze the wall
- * clock to check timestamps, and a frozen wall clock must not freeze the buckets too.
+ * clock to check timestamps, and a frozen wall clock must not freeze the limits too.
  */
 export type MonotonicClock = () => number;
 
-interface Bucket {
-    tokens: number;
-    updatedAt: number;
-}
+const WINDOW_MS = 1000;
 
 export class RateLimiter {
-    private readonly buckets = new Map<string, Bucket>();
+    /** Arrival times of the accepted requests of the last second, oldest first, by key. */
+    private readonly accepted = new Map<string, number[]>();
+    private readonly refused = new Map<string, number>();
 
     constructor(private readonly clock: MonotonicClock = () => performance.now()) {}
 
-    /** Takes one token; false means the caller is over the limit and the request must be refused. */
+    /** Counts one request; false means the caller is over the limit and the request must be refused. */
     take(key: string, perSecond: number): boolean {
         const now = this.clock();
-        const bucket = this.buckets.get(key) ?? { tokens: perSecond, updatedAt: now };
-        bucket.tokens = Math.min(perSecond, bucket.tokens + ((now - bucket.updatedAt) / 1000) * perSecond);
-        bucket.updatedAt = now;
-        this.buckets.set(key, bucket);
-        if (bucket.tokens < 1) return false;
-        bucket.tokens -= 1;
+        const times = this.accepted.get(key) ?? [];
+        let expired = 0;
+        while (expired < times.length && times[expired]! <= now - WINDOW_MS) expired++;
+        times.splice(0, expired);
+        this.accepted.set(key, times);
+        if (times.length >= perSecond) {
+            this.refused.set(key, (this.refused.get(key) ?? 0) + 1);
+            return false;
+        }
+        times.push(now);
         return true;
     }
 
+    /** How many requests were refused, by key, since the start or the last reset: what a client's pacing let through too fast. */
+    refusals(): Record<string, number> {
+        return Object.fromEntries(this.refused);
+    }
+
     reset(): void {
-        this.buckets.clear();
+        this.accepted.clear();
+        this.refused.clear();
     }
 }

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import { delegateTo } from "../core/delegate";
-import { resourceProps, warnOnExpiry } from "../core/resource/resourceClass";
-import { kmsCertificateDefinition, kmsCertificateProviderImpl, type KmsCertificateStatus, type KmsKeySpec, type KmsProtectionLevel } from "./kmsCertificateProvider";
+import { resourceProps, shallowStackTraces, warnOnExpiry } from "../core/resource/resourceClass";
+import * as kmsCertificateProvider from "./kmsCertificateForwarder";
+import { kmsCertificateDefinition, type KmsCertificateStatus, type KmsKeySpec, type KmsProtectionLevel } from "./kmsCertificateProvider";
 
 export type { KmsCertificateInputs, KmsCertificateOutputs, KmsCertificateStatus, KmsKeySpec, KmsProtectionLevel } from "./kmsCertificateProvider";
 
@@ -33,8 +33,8 @@ export interface KmsCertificateArgs {
     expiryWarningDays?: pulumi.Input<number>;
 }
 
-/** The provider object KmsCertificate hands to Pulumi: a thin, serializable forwarder. */
-export const kmsCertificateProvider = delegateTo(() => kmsCertificateProviderImpl);
+/** The provider object KmsCertificate hands to Pulumi: a thin forwarder, stored in state as a require() of its module. */
+export { kmsCertificateProvider };
 
 /**
  * A certificate in Alibaba Cloud KMS Certificates Manager: KMS makes the key pair and a CSR
@@ -73,9 +73,14 @@ export class KmsCertificate extends pulumi.dynamic.Resource {
     declare readonly fingerprintSha256: pulumi.Output<string>;
 
     constructor(name: string, args: KmsCertificateArgs, opts?: pulumi.CustomResourceOptions) {
-        const resource = resourceProps(kmsCertificateDefinition, name, args, opts);
-        super(kmsCertificateProvider, name, resource.props, resource.opts, "alibaba", "KmsCertificate");
-        warnOnExpiry(this, kmsCertificateDefinition, args);
+        const restore = shallowStackTraces();
+        try {
+            const resource = resourceProps(kmsCertificateDefinition, name, args, opts);
+            super(kmsCertificateProvider, name, resource.props, resource.opts, "alibaba", "KmsCertificate");
+            warnOnExpiry(this, kmsCertificateDefinition, args);
+        } finally {
+            restore();
+        }
     }
 
     /** Looks up an existing certificate by CertificateId (needs @pulumi/pulumi 3.268 or later under the engine). */

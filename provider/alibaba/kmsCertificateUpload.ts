@@ -1,8 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
-import { delegateTo } from "../core/delegate";
-import { resourceProps, warnOnExpiry } from "../core/resource/resourceClass";
+import { resourceProps, shallowStackTraces, warnOnExpiry } from "../core/resource/resourceClass";
 import type { KmsCertificateStatus } from "./kmsCertificateProvider";
-import { kmsCertificateUploadDefinition, kmsCertificateUploadProviderImpl } from "./kmsCertificateUploadProvider";
+import * as kmsCertificateUploadProvider from "./kmsCertificateUploadForwarder";
+import { kmsCertificateUploadDefinition } from "./kmsCertificateUploadProvider";
 
 export type { KmsCertificateUploadInputs, KmsCertificateUploadOutputs } from "./kmsCertificateUploadProvider";
 
@@ -22,8 +22,8 @@ export interface KmsCertificateUploadArgs {
     expiryWarningDays?: pulumi.Input<number>;
 }
 
-/** The provider object KmsCertificateUpload hands to Pulumi: a thin, serializable forwarder. */
-export const kmsCertificateUploadProvider = delegateTo(() => kmsCertificateUploadProviderImpl);
+/** The provider object KmsCertificateUpload hands to Pulumi: a thin forwarder, stored in state as a require() of its module. */
+export { kmsCertificateUploadProvider };
 
 /**
  * Uploads the CA-signed certificate of a KmsCertificate (UploadCertificate), so that one program
@@ -52,9 +52,14 @@ export class KmsCertificateUpload extends pulumi.dynamic.Resource {
     declare readonly fingerprintSha256: pulumi.Output<string>;
 
     constructor(name: string, args: KmsCertificateUploadArgs, opts?: pulumi.CustomResourceOptions) {
-        const resource = resourceProps(kmsCertificateUploadDefinition, name, args, opts);
-        super(kmsCertificateUploadProvider, name, resource.props, resource.opts, "alibaba", "KmsCertificateUpload");
-        warnOnExpiry(this, kmsCertificateUploadDefinition, args);
+        const restore = shallowStackTraces();
+        try {
+            const resource = resourceProps(kmsCertificateUploadDefinition, name, args, opts);
+            super(kmsCertificateUploadProvider, name, resource.props, resource.opts, "alibaba", "KmsCertificateUpload");
+            warnOnExpiry(this, kmsCertificateUploadDefinition, args);
+        } finally {
+            restore();
+        }
     }
 
     /** Looks up the certificate uploaded to a KMS certificate, by CertificateId. */

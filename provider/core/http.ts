@@ -1,4 +1,4 @@
-import got from "got";
+import type { Got } from "got";
 import { OutcomeUnknownError, TransportError } from "./errors";
 import { debugLog } from "./log";
 import { acquireSlot, type RateLimit } from "./rateLimit";
@@ -81,9 +81,19 @@ export interface CallOptions {
 const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH", "EADDRNOTAVAIL"]);
 const NOT_SENT_TIMEOUT_EVENTS = new Set(["lookup", "connect", "secureConnect"]);
 
+/**
+ * got, loaded by the first request: `pulumi preview` (check and diff only) and a program that only
+ * declares resources never pay for loading it, a tenth of a second per process.
+ */
+function loadGot(): Got {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return (require("got") as { default: Got }).default;
+}
+
 /** The default transport, built per call: a got instance held at module level breaks closure serialization. */
 export function gotTransport(): Transport {
     return async (request, timeoutMs) => {
+        const got = loadGot();
         try {
             const response = await got(request.url, {
                 method: request.method,
@@ -128,13 +138,11 @@ export async function callApi<T>(call: ApiCall<T>, options: CallOptions = {}): P
     const label = `${call.vendor} ${call.action}`;
 
     for (let attempt = 1; ; attempt++) {
-        if (call.rateLimit) {
-            const waitedMs = await acquireSlot(`${call.vendor}:${call.action}`, call.rateLimit, pacing);
-            if (waitedMs > 0) debugLog(`${label} attempt ${attempt}: paced ${waitedMs} ms by the documented rate limit`, call.secrets);
-        }
-        const request = call.prepare(now());
+        const slot = call.rateLimit ? await acquireSlot(`${call.vendor}:${call.action}`, call.rateLimit, pacing) : undefined;
+        if (slot && slot.waitedMs > 0) debugLog(`${label} attempt ${attempt}: paced ${Math.round(slot.waitedMs)} ms by the documented rate limit`, call.secrets);
         let verdict: Verdict<T>;
         try {
+            const request = call.prepare(now());
             const reply = await transport(request, timeoutMs);
             verdict = call.interpret(reply);
             const why = verdict.kind === "done" ? "" : ` (${verdict.error.message})`;
@@ -144,6 +152,9 @@ export async function callApi<T>(call: ApiCall<T>, options: CallOptions = {}): P
             debugLog(`${label} attempt ${attempt}: ${error.code} (sent: ${error.sent})`, call.secrets);
             const failure = new TransportError(call.vendor, call.action, error.code, "no reply from the service; check the endpoint and network");
             verdict = !error.sent ? { kind: "rejected", error: failure } : error.timedOut ? { kind: "transient", error: failure, inFlightMs: timeoutMs } : { kind: "transient", error: failure };
+        } finally {
+            // The reply is back (or the attempt failed): the request arrived before now, if at all, so its permit counts from now (core/rateLimit.ts).
+            slot?.release();
         }
         if (verdict.kind === "done") return verdict.value;
         if (verdict.kind === "failed") throw verdict.error;

@@ -1,33 +1,36 @@
-/** A documented request rate, e.g. UploadCertificate 20/s. */
+/** A documented request rate, e.g. UploadCertificate 20 a second. */
 export interface RateLimit {
     readonly perSecond: number;
-    /** Requests allowed at once before pacing starts; defaults to perSecond. */
-    readonly burst?: number;
-}
-
-interface Bucket {
-    tokens: number;
-    updatedMs: number;
 }
 
 /**
- * Token buckets shared by every provider in this process (the dynamic-provider host runs all
- * resources of a stack in one process), keyed by vendor and action.
+ * Vendors count "N requests per second" by when requests *arrive* (Tencent: the first N of every
+ * second get through; emulator/core/rateLimiter.ts enforces the strictest reading, any 1000 ms).
+ * The client cannot see arrival times, only that a request arrived before its reply came back.
+ * So each action has N permits: a request holds one from before it is sent until its reply (or
+ * failure), and the permit is free again a second after that. Two requests that used the same
+ * permit therefore arrived at least a second apart, and no second ever sees more than N arrivals,
+ * whatever the latency and in whatever order requests travel. A token bucket (N at once, then N a
+ * second) cannot promise that: it lets up to 2N−1 requests into one second, and even at a steady
+ * N a second, a request that travels faster than the one before it lands in the same second.
+ * The cost is one round trip per N requests: N a second becomes N per second-plus-a-round-trip.
  */
-const buckets = new Map<string, Bucket>();
+const WINDOW_MS = 1000;
 
-/** How long to wait before a request under `key` may go; takes the slot. Pure over its clock. */
-export function reserveSlot(key: string, limit: RateLimit, nowMs: number): number {
-    const capacity = Math.max(1, limit.burst ?? limit.perSecond);
-    const bucket = buckets.get(key) ?? { tokens: capacity, updatedMs: nowMs };
-    // A clock that steps back (NTP, or a test's fake clock) must not drain the bucket for minutes.
-    const elapsedMs = Math.max(0, nowMs - bucket.updatedMs);
-    const refilled = Math.min(capacity, bucket.tokens + (elapsedMs * limit.perSecond) / 1000);
-    bucket.tokens = refilled - 1;
-    bucket.updatedMs = nowMs;
-    buckets.set(key, bucket);
-    return bucket.tokens >= 0 ? 0 : Math.ceil((-bucket.tokens * 1000) / limit.perSecond);
+interface Window {
+    /** When each permit may be used again, in the pacing clock's milliseconds: +Infinity while its request is in flight. */
+    readonly freeAt: number[];
+    /** The last acquisition in line: permits are handed out in the order requests ask for them. */
+    line: Promise<unknown>;
+    /** Wakes an acquisition that waits for a request in flight to complete. */
+    wake: (() => void) | undefined;
 }
+
+/**
+ * Permits shared by every provider in this process (the dynamic-provider host runs all resources
+ * of a stack in one process), keyed by vendor and action.
+ */
+const windows = new Map<string, Window>();
 
 /** The time source and the wait used for pacing; injected by tests so that no real time passes. */
 export interface PacingClock {
@@ -37,18 +40,66 @@ export interface PacingClock {
 }
 
 export const SYSTEM_PACING_CLOCK: PacingClock = {
-    nowMs: () => Date.now(),
+    nowMs: () => performance.now(),
     sleep: (ms) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
 };
 
-/** Waits until a request under `key` is within its documented rate; returns how long it waited. */
-export async function acquireSlot(key: string, limit: RateLimit, clock: PacingClock = SYSTEM_PACING_CLOCK): Promise<number> {
-    const waitMs = reserveSlot(key, limit, clock.nowMs());
-    if (waitMs > 0) await clock.sleep(waitMs);
-    return waitMs;
+/** A permit to send one request; release it when its reply (or failure) came back. */
+export interface RateSlot {
+    /** How long the request waited for its permit. */
+    readonly waitedMs: number;
+    release(): void;
 }
 
-/** Forgets all buckets (tests). */
+/** Waits until a request under `key` may be sent within its documented rate, and takes a permit for it. */
+export async function acquireSlot(key: string, limit: RateLimit, clock: PacingClock = SYSTEM_PACING_CLOCK): Promise<RateSlot> {
+    const window = windows.get(key) ?? { freeAt: Array.from({ length: Math.max(1, Math.floor(limit.perSecond)) }, () => -Infinity), line: Promise.resolve(), wake: undefined };
+    windows.set(key, window);
+    const startedMs = clock.nowMs();
+    const turn = window.line.then(() => takePermit(window, clock));
+    window.line = turn.catch(() => undefined);
+    const { permit, sleptMs } = await turn;
+    let released = false;
+    return {
+        // What the clock says, or what was slept where a test's clock stands still.
+        waitedMs: Math.max(clock.nowMs() - startedMs, sleptMs),
+        release() {
+            if (released) return;
+            released = true;
+            window.freeAt[permit] = clock.nowMs() + WINDOW_MS;
+            const wake = window.wake;
+            window.wake = undefined;
+            wake?.();
+        },
+    };
+}
+
+async function takePermit(window: Window, clock: PacingClock): Promise<{ permit: number; sleptMs: number }> {
+    let sleptMs = 0;
+    for (;;) {
+        const now = clock.nowMs();
+        let next = 0;
+        for (let i = 1; i < window.freeAt.length; i++) if (window.freeAt[i]! < window.freeAt[next]!) next = i;
+        const freeAt = window.freeAt[next]!;
+        if (freeAt === Number.POSITIVE_INFINITY) {
+            // Every permit is with a request in flight: the first to come back frees one.
+            await new Promise<void>((resolve) => (window.wake = resolve));
+            continue;
+        }
+        if (freeAt > now) {
+            // Never more than a second: a clock that steps back (NTP, a test's fake clock) must not
+            // stall for minutes. Whole milliseconds up: a timer may not fire early.
+            const waitMs = Math.ceil(Math.min(freeAt - now, WINDOW_MS));
+            await clock.sleep(waitMs);
+            sleptMs += waitMs;
+        }
+        // Nobody else takes a permit meanwhile (they wait in line), and releases only touch permits in flight.
+        window.freeAt[next] = Number.POSITIVE_INFINITY;
+        return { permit: next, sleptMs };
+    }
+}
+
+/** Forgets all permits (tests). */
 export function resetRateLimits(): void {
-    buckets.clear();
+    windows.clear();
 }

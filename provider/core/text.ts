@@ -30,6 +30,9 @@ export function isControlCharacter(codePoint: number): boolean {
  * @public
  */
 export function findControlCharacter(text: string, allowed = ""): ControlCharacter | undefined {
+    // Most texts have none: one regular-expression scan (a single character class, so linear)
+    // answers that several times faster than the loop that locates one.
+    if (!controlPattern(allowed).test(text)) return undefined;
     let line = 1;
     let lineStart = 0;
     for (let index = 0; index < text.length; index++) {
@@ -43,6 +46,15 @@ export function findControlCharacter(text: string, allowed = ""): ControlCharact
         }
     }
     return undefined;
+}
+
+// Plain constants, no cache: a module-level Map does not survive Pulumi's closure serialization.
+const ANY_CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const CONTROL_BUT_PEM_WHITESPACE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+/** A character class that finds every control character not in `allowed` (and maybe some that are). */
+function controlPattern(allowed: string): RegExp {
+    return allowed.includes("\t") && allowed.includes("\n") && allowed.includes("\r") ? CONTROL_BUT_PEM_WHITESPACE : ANY_CONTROL;
 }
 
 /**

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import { delegateTo } from "../core/delegate";
-import { resourceProps, warnOnExpiry } from "../core/resource/resourceClass";
-import { apigCertificateDefinition, apigCertificateProviderImpl, type ApigAlgorithmType, type ApigCertificateType } from "./apigCertificateProvider";
+import { resourceProps, shallowStackTraces, warnOnExpiry } from "../core/resource/resourceClass";
+import * as apigCertificateProvider from "./apigCertificateForwarder";
+import { apigCertificateDefinition, type ApigAlgorithmType, type ApigCertificateType } from "./apigCertificateProvider";
 
 export type { ApigAlgorithmType, ApigCertificateInputs, ApigCertificateOutputs, ApigCertificateType } from "./apigCertificateProvider";
 
@@ -37,8 +37,8 @@ export interface ApigCertificateArgs {
     expiryWarningDays?: pulumi.Input<number>;
 }
 
-/** The provider object ApigCertificate hands to Pulumi: a thin, serializable forwarder. */
-export const apigCertificateProvider = delegateTo(() => apigCertificateProviderImpl);
+/** The provider object ApigCertificate hands to Pulumi: a thin forwarder, stored in state as a require() of its module. */
+export { apigCertificateProvider };
 
 /** An SSL certificate of Huawei Cloud API Gateway (APIG v2, dedicated gateways). */
 export class ApigCertificate extends pulumi.dynamic.Resource {
@@ -71,9 +71,14 @@ export class ApigCertificate extends pulumi.dynamic.Resource {
     declare readonly fingerprintSha256: pulumi.Output<string>;
 
     constructor(name: string, args: ApigCertificateArgs, opts?: pulumi.CustomResourceOptions) {
-        const resource = resourceProps(apigCertificateDefinition, name, args, opts);
-        super(apigCertificateProvider, name, resource.props, resource.opts, "huawei", "ApigCertificate");
-        warnOnExpiry(this, apigCertificateDefinition, args);
+        const restore = shallowStackTraces();
+        try {
+            const resource = resourceProps(apigCertificateDefinition, name, args, opts);
+            super(apigCertificateProvider, name, resource.props, resource.opts, "huawei", "ApigCertificate");
+            warnOnExpiry(this, apigCertificateDefinition, args);
+        } finally {
+            restore();
+        }
     }
 
     /** Looks up an existing certificate by id (needs @pulumi/pulumi 3.268 or later under the engine). */

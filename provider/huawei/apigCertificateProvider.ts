@@ -1,5 +1,6 @@
 import { VendorApiError } from "../core/errors";
-import { checkCaCertificates, checkCertificateBundle, parseCertificateChain, type KeyAlgorithm } from "../core/pem";
+import { checkCaCertificates, checkCertificateBundle, parseCertificateChain, type CertificateInfo, type KeyAlgorithm } from "../core/pem";
+import type { CheckFailure } from "../core/validate";
 import type { CreateOnceSteps } from "../core/resource/createOnce";
 import type { CallContext, Created, ResourceDefinition } from "../core/resource/definition";
 import { DEFAULT_EXPIRY_WARNING_DAYS, expiryOf, type ExpiryOutputs } from "../core/resource/expiry";
@@ -325,11 +326,9 @@ export const apigCertificateDefinition: ResourceDefinition<ApigCertificateInputs
                 now: context.now,
                 checkValidity,
                 ...keyPolicy,
+                leafRules: apigLeafRules,
             }),
         );
-        const leaf = typeof news.certContent === "string" && !c.isUnknown("certContent") ? leafInfo(news.certContent) : undefined;
-        if (leaf && leaf.names === 0) c.fail("certContent", "certContent's certificate has no subjectAltName, which APIG requires (APIG.2109): reissue it with its domain names as SANs");
-        if (leaf && leaf.notAfter > LATEST_NOT_AFTER) c.fail("certContent", "certContent's certificate expires after 2038-01-19T03:14:07Z, which APIG refuses (APIG.3148): use a certificate with a shorter validity");
 
         const signPair = ["certContentSign", "privateKeySign"] as const;
         if (algorithm === "SM2") {
@@ -393,13 +392,21 @@ export const apigCertificateDefinition: ResourceDefinition<ApigCertificateInputs
     findHint: (inputs) => `list the APIG SSL certificates named "${inputs.name}" (APIG console > SSL certificates, or ListCertificatesV2 with name=${inputs.name})`,
 };
 
-function leafInfo(pem: string): { names: number; notAfter: number } | undefined {
-    try {
-        const leaf = parseCertificateChain(pem)[0]!;
-        return { names: leaf.dnsNames.length + leaf.ipAddresses.length, notAfter: leaf.notAfter.getTime() };
-    } catch {
-        return undefined;
+/** What APIG refuses in a leaf that is otherwise well-formed. */
+function apigLeafRules(leaf: CertificateInfo): CheckFailure[] {
+    const failures: CheckFailure[] = [];
+    if (!namesAHost(leaf)) {
+        failures.push({ property: "certContent", reason: "certContent's certificate has no subjectAltName, which APIG requires (APIG.2109): reissue it with its domain names as SANs" });
     }
+    if (leaf.notAfter.getTime() > LATEST_NOT_AFTER) {
+        failures.push({ property: "certContent", reason: "certContent's certificate expires after 2038-01-19T03:14:07Z, which APIG refuses (APIG.3148): use a certificate with a shorter validity" });
+    }
+    return failures;
+}
+
+/** Whether the certificate names a DNS name or IP address: node's rendering of the SANs tells, without decoding them. */
+function namesAHost(leaf: CertificateInfo): boolean {
+    return /(^|, )(DNS|IP Address):/.test(leaf.x509.subjectAltName ?? "");
 }
 
 /** The implementation behind apigCertificateProvider; see core/delegate.ts for why it lives apart. */

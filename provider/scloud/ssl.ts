@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import { delegateTo } from "../core/delegate";
-import { resourceProps, warnOnExpiry } from "../core/resource/resourceClass";
-import { leafOfBundle, scloudSslDefinition, scloudSslProviderImpl, type ScloudSslBinding, type ScloudSslType } from "./sslProvider";
+import { resourceProps, shallowStackTraces, warnOnExpiry } from "../core/resource/resourceClass";
+import * as scloudSslProvider from "./sslForwarder";
+import { leafOfBundle, scloudSslDefinition, type ScloudSslBinding, type ScloudSslType } from "./sslProvider";
 
 export type { ScloudSslBinding, ScloudSslInputs, ScloudSslOutputs, ScloudSslType } from "./sslProvider";
 
@@ -36,8 +36,8 @@ export interface ScloudSslArgs {
     expiryWarningDays?: pulumi.Input<number>;
 }
 
-/** The provider object ScloudSsl hands to Pulumi: a thin, serializable forwarder. */
-export const scloudSslProvider = delegateTo(() => scloudSslProviderImpl);
+/** The provider object ScloudSsl hands to Pulumi: a thin forwarder, stored in state as a require() of its module. */
+export { scloudSslProvider };
 
 /** A certificate on SCloud's load balancers (ULB CreateSSL), for HTTPS listeners. */
 export class ScloudSsl extends pulumi.dynamic.Resource {
@@ -67,13 +67,18 @@ export class ScloudSsl extends pulumi.dynamic.Resource {
     declare readonly fingerprintSha256: pulumi.Output<string>;
 
     constructor(name: string, args: ScloudSslArgs, opts?: pulumi.CustomResourceOptions) {
-        const resource = resourceProps(scloudSslDefinition, name, args, opts);
-        super(scloudSslProvider, name, resource.props, resource.opts, "scloud", "Ssl");
-        warnOnExpiry(this, scloudSslDefinition, args);
-        if (args?.sslContent !== undefined) {
-            // The bundle's leaf, for the same warning; only the certificate leaves the secret.
-            const leaf = pulumi.output(args.sslContent).apply((content) => (typeof content === "string" ? leafOfBundle(content) : undefined));
-            warnOnExpiry(this, { ...scloudSslDefinition, certificateInput: "leaf" }, { leaf, expiryWarningDays: args.expiryWarningDays });
+        const restore = shallowStackTraces();
+        try {
+            const resource = resourceProps(scloudSslDefinition, name, args, opts);
+            super(scloudSslProvider, name, resource.props, resource.opts, "scloud", "Ssl");
+            warnOnExpiry(this, scloudSslDefinition, args);
+            if (args?.sslContent !== undefined) {
+                // The bundle's leaf, for the same warning; only the certificate leaves the secret.
+                const leaf = pulumi.output(args.sslContent).apply((content) => (typeof content === "string" ? leafOfBundle(content) : undefined));
+                warnOnExpiry(this, { ...scloudSslDefinition, certificateInput: "leaf" }, { leaf, expiryWarningDays: args.expiryWarningDays });
+            }
+        } finally {
+            restore();
         }
     }
 

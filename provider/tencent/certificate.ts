@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import { delegateTo } from "../core/delegate";
-import { resourceProps, warnOnExpiry } from "../core/resource/resourceClass";
-import { tencentCertificateDefinition, tencentCertificateProviderImpl, type TencentCertificateType } from "./certificateProvider";
+import { resourceProps, shallowStackTraces, warnOnExpiry } from "../core/resource/resourceClass";
+import * as tencentCertificateProvider from "./certificateForwarder";
+import { tencentCertificateDefinition, type TencentCertificateType } from "./certificateProvider";
 
 export type { TencentCertificateInputs, TencentCertificateOutputs, TencentCertificateType } from "./certificateProvider";
 
@@ -34,8 +34,8 @@ export interface TencentCertificateArgs {
     expiryWarningDays?: pulumi.Input<number>;
 }
 
-/** The provider object TencentCertificate hands to Pulumi: a thin, serializable forwarder. */
-export const tencentCertificateProvider = delegateTo(() => tencentCertificateProviderImpl);
+/** The provider object TencentCertificate hands to Pulumi: a thin forwarder, stored in state as a require() of its module. */
+export { tencentCertificateProvider };
 
 /** A certificate uploaded to Tencent Cloud SSL Certificates (UploadCertificate). */
 export class TencentCertificate extends pulumi.dynamic.Resource {
@@ -65,9 +65,14 @@ export class TencentCertificate extends pulumi.dynamic.Resource {
     declare readonly fingerprintSha256: pulumi.Output<string>;
 
     constructor(name: string, args: TencentCertificateArgs, opts?: pulumi.CustomResourceOptions) {
-        const resource = resourceProps(tencentCertificateDefinition, name, args, opts);
-        super(tencentCertificateProvider, name, resource.props, resource.opts, "tencent", "Certificate");
-        warnOnExpiry(this, tencentCertificateDefinition, args);
+        const restore = shallowStackTraces();
+        try {
+            const resource = resourceProps(tencentCertificateDefinition, name, args, opts);
+            super(tencentCertificateProvider, name, resource.props, resource.opts, "tencent", "Certificate");
+            warnOnExpiry(this, tencentCertificateDefinition, args);
+        } finally {
+            restore();
+        }
     }
 
     /** Looks up an existing certificate by id (needs @pulumi/pulumi 3.268 or later under the engine). */

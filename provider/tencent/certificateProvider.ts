@@ -1,3 +1,4 @@
+import { Batcher } from "../core/batch";
 import { debugLog } from "../core/log";
 import { privateKeyIdentity } from "../core/keyIdentity";
 import { checkCertificateBundle, normalizePem, parseCertificateChain, samePem } from "../core/pem";
@@ -102,6 +103,52 @@ function describeCertificate(id: string, secrets: readonly string[]): Promise<Ce
     return callTencent<CertificateDetail>("ssl", "DescribeCertificateDetail", { CertificateId: id }, { idempotent: true, secrets });
 }
 
+/** Ids per DescribeCertificates call (its Limit goes to 1000; the id filter's own bound is not documented). */
+const CREATED_BATCH = 100;
+
+/** One batcher of just-uploaded certificates per endpoint and account. */
+const createdBatchers = new Map<string, Batcher<string, CertificateDetail>>();
+
+/** The secrets of each create waiting for its read: redacted from whatever the read that serves it says. */
+const createdSecrets = new Map<string, readonly string[]>();
+
+/**
+ * Reads for certificates just uploaded. One alone is a DescribeCertificateDetail, the read used
+ * everywhere else; those that pile up while one is in flight go together in one
+ * DescribeCertificates by CertIds (Describe* is 10 calls a second, uploads 20: a detail per upload
+ * made a bulk create twice as slow as its uploads). The list gives the detail's fields but the
+ * key material (a new certificate holds what was uploaded), and its SubjectAltName names the
+ * primary domain, which the detail leaves out.
+ */
+async function readCreated(ids: readonly string[]): Promise<ReadonlyMap<string, CertificateDetail>> {
+    const secrets = ids.flatMap((id) => createdSecrets.get(id) ?? []);
+    if (ids.length === 1) return new Map([[ids[0]!, await describeCertificate(ids[0]!, secrets)]]);
+    const res = await callTencent<{ Certificates?: CertificateDetail[] }>("ssl", "DescribeCertificates", { CertIds: ids, Offset: 0, Limit: ids.length }, { idempotent: true, secrets });
+    const found = new Map<string, CertificateDetail>();
+    for (const item of res.Certificates ?? []) {
+        if (!item.CertificateId) continue;
+        const names = Array.isArray(item.SubjectAltName) ? item.SubjectAltName.filter((name) => name !== item.Domain) : item.SubjectAltName;
+        found.set(item.CertificateId, { ...item, SubjectAltName: names });
+    }
+    return found;
+}
+
+/** A certificate this create has just uploaded, read with those of concurrent creates (readCreated); the detail when the list lacks it. */
+async function describeCreatedCertificate(id: string, secrets: readonly string[]): Promise<CertificateDetail> {
+    const scope = tencentScope("ssl");
+    let batcher = createdBatchers.get(scope);
+    if (batcher === undefined) {
+        batcher = new Batcher(readCreated, CREATED_BATCH);
+        createdBatchers.set(scope, batcher);
+    }
+    createdSecrets.set(id, secrets);
+    try {
+        return (await batcher.get(id)) ?? (await describeCertificate(id, secrets));
+    } finally {
+        createdSecrets.delete(id);
+    }
+}
+
 /** Whether a stored certificate is exactly what this upload would have made. */
 function isThisUpload(detail: CertificateDetail, inputs: TencentCertificateInputs): boolean {
     const plainHex = (v: string) => v.replace(/:/g, "").toUpperCase();
@@ -162,12 +209,14 @@ async function upload(inputs: TencentCertificateInputs, secrets: readonly string
 
 /** UploadCertificate without duplicates: a lost reply is looked for among new uploads identical to ours. */
 function uploadSteps(inputs: TencentCertificateInputs, context: CallContext, pending?: PendingCreate): CreateOnceSteps<Created<TencentCertificateOutputs>> {
-    const searchKey = searchKeyFor(inputs.certificatePublicKey);
     const scope = tencentScope("ssl");
     return {
         label: UPLOAD,
         scope,
-        list: () => listCertificateIds(searchKey),
+        // Only a lost reply lists by name: decoding the leaf's names is left to that rare path.
+        list: () => listCertificateIds(searchKeyFor(inputs.certificatePublicKey)),
+        // Every upload of a stack shares one listing of the account's certificates (DescribeCertificates is 10/s).
+        sharedSnapshot: { key: "all", list: () => listCertificateIds(undefined) },
         create: () => upload(inputs, context.secrets, scope),
         async find(appeared) {
             const matches: string[] = [];
@@ -345,6 +394,8 @@ export const tencentCertificateDefinition: ResourceDefinition<TencentCertificate
     createSteps: uploadSteps,
 
     describe: (id, context) => describeCertificate(id, context.secrets),
+
+    describeCreated: (id, context) => describeCreatedCertificate(id, context.secrets),
 
     isNotFound: isTencentNotFound,
 

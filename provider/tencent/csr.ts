@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import { delegateTo } from "../core/delegate";
-import { resourceProps } from "../core/resource/resourceClass";
-import { tencentCsrDefinition, tencentCsrProviderImpl, type TencentCsrAlgorithm } from "./csrProvider";
+import { resourceProps, shallowStackTraces } from "../core/resource/resourceClass";
+import * as tencentCsrProvider from "./csrForwarder";
+import { tencentCsrDefinition, type TencentCsrAlgorithm } from "./csrProvider";
 
 export type { TencentCsrInputs, TencentCsrOutputs, TencentCsrAlgorithm } from "./csrProvider";
 
@@ -27,8 +27,8 @@ export interface TencentCsrArgs {
     tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
 
-/** The provider object TencentCsr hands to Pulumi: a thin, serializable forwarder. */
-export const tencentCsrProvider = delegateTo(() => tencentCsrProviderImpl);
+/** The provider object TencentCsr hands to Pulumi: a thin forwarder, stored in state as a require() of its module. */
+export { tencentCsrProvider };
 
 /** A certificate signing request managed by Tencent Cloud SSL (CreateCSR). */
 export class TencentCsr extends pulumi.dynamic.Resource {
@@ -51,8 +51,13 @@ export class TencentCsr extends pulumi.dynamic.Resource {
     declare readonly tags: pulumi.Output<Record<string, string>>;
 
     constructor(name: string, args: TencentCsrArgs, opts?: pulumi.CustomResourceOptions) {
-        const resource = resourceProps(tencentCsrDefinition, name, args, opts);
-        super(tencentCsrProvider, name, resource.props, resource.opts, "tencent", "Csr");
+        const restore = shallowStackTraces();
+        try {
+            const resource = resourceProps(tencentCsrDefinition, name, args, opts);
+            super(tencentCsrProvider, name, resource.props, resource.opts, "tencent", "Csr");
+        } finally {
+            restore();
+        }
     }
 
     /** Looks up an existing CSR by id (needs @pulumi/pulumi 3.268 or later under the engine). */

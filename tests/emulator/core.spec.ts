@@ -50,17 +50,23 @@ describe("emulator/core", () => {
     });
 
     describe("RateLimiter", () => {
-        it("bursts up to the limit, then refills continuously", () => {
+        it("accepts at most the limit in any second of arrivals (a sliding window), and counts what it refuses", () => {
             let now = 0;
             const limiter = new RateLimiter(() => now);
             const takes = (n: number) => Array.from({ length: n }, () => limiter.take("k", 10)).filter(Boolean).length;
             expect(takes(12)).to.equal(10);
-            now += 250; // 2.5 tokens
-            expect(takes(5)).to.equal(2);
-            expect(limiter.take("other", 10), "buckets are per key").to.equal(true);
+            now += 500;
+            expect(takes(5), "a token bucket would have let 5 through by now").to.equal(0);
+            now += 499;
+            expect(takes(1), "still within a second of the first ten").to.equal(0);
+            now += 1;
+            expect(takes(12), "a second after the first ten").to.equal(10);
+            expect(limiter.take("other", 10), "windows are per key").to.equal(true);
+            expect(limiter.refusals()).to.deep.equal({ k: 2 + 5 + 1 + 2 });
             now += 60_000;
             expect(takes(20), "never more than the limit").to.equal(10);
             limiter.reset();
+            expect(limiter.refusals()).to.deep.equal({});
             expect(takes(11)).to.equal(10);
         });
     });

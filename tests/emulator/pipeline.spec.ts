@@ -194,8 +194,10 @@ describe("emulator/core: the request pipeline, with vendors that are not Tencent
         expect(runs, "a throttled request is not carried out").to.have.length(2);
         expect(await statuses(1, "ak2"), "another caller has its own bucket").to.deep.equal([200]);
         expect((await create({ "x-sig": "bad", "x-ak": "ak1" })).status, "unauthenticated requests are refused, not throttled").to.equal(401);
-        ticks += 500; // 2/s: half a second refills one
-        expect(await statuses(2)).to.deep.equal([200, 429]);
+        ticks += 999; // 2/s: both are within the last second until a full second has passed
+        expect(await statuses(1)).to.deep.equal([429]);
+        ticks += 1;
+        expect(await statuses(3)).to.deep.equal([200, 200, 429]);
         const throttled = await create();
         expect(await throttled.json()).to.deep.equal({ error_code: "APIGW.0308", error_msg: "throttled" });
     });

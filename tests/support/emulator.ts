@@ -1,5 +1,6 @@
 import { startEmulator, type Fault, type FaultStats } from "../../emulator";
 import { resetRateLimits } from "../../provider/core/rateLimit";
+import { resetSnapshots } from "../../provider/core/resource/createOnce";
 
 export type RunningEmulator = Awaited<ReturnType<typeof startEmulator>>;
 
@@ -79,6 +80,7 @@ export function useEmulator(options: { resetBeforeEach?: boolean } = {}): Emulat
     });
     beforeEach(async () => {
         resetRateLimits();
+        resetSnapshots();
         if (options.resetBeforeEach ?? true) await handle.admin("POST", "/_emulator/reset");
     });
     after(async () => {

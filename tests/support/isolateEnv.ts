@@ -1,4 +1,5 @@
 import { resetRateLimits } from "../../provider/core/rateLimit";
+import { resetSnapshots } from "../../provider/core/resource/createOnce";
 import { useStackConfig } from "../../provider/core/settings";
 
 /**
@@ -14,6 +15,7 @@ export function isolateEnv(keys: readonly string[]): void {
         }
         useStackConfig(undefined);
         resetRateLimits();
+        resetSnapshots();
     });
     afterEach(() => {
         useStackConfig(undefined);

@@ -49,7 +49,7 @@ export function checkCaCertificates(options: CheckCaCertificatesOptions): CheckF
     const failures: CheckFailure[] = [];
     const name = (i: number): string => (certs.length === 1 ? "the certificate" : `certificate ${i + 1}`);
     certs.forEach((cert, i) => {
-        const first = certs.findIndex((other) => other.fingerprintSha256 === cert.fingerprintSha256);
+        const first = certs.findIndex((other) => other.der.equals(cert.der));
         if (first !== i) {
             failures.push({ property, reason: `${property}: ${name(i)} is a copy of ${name(first)}. Remove the duplicate.` });
             return;

@@ -56,6 +56,11 @@ export interface CheckCertificateBundleOptions {
      * only warn (see certificateFacts), never block the stack.
      */
     readonly checkValidity?: boolean;
+    /**
+     * A service's own rules on the leaf (a SAN it requires, a latest expiry), run on the
+     * certificate already parsed here when the bundle parses, so no caller parses it twice.
+     */
+    readonly leafRules?: (leaf: CertificateInfo) => CheckFailure[];
 }
 
 /**
@@ -78,11 +83,16 @@ export function checkCertificateBundle(options: CheckCertificateBundleOptions): 
     const key = readKey(options, failures);
     const policy = keyPolicy(options);
     const leaf = bundle?.certs[0];
-    if (bundle !== undefined && leaf !== undefined) failures.push(...certificateFailures(bundle, leaf, policy, options));
+    if (bundle !== undefined && leaf !== undefined) {
+        failures.push(...certificateFailures(bundle, leaf, policy, options));
+        if (options.leafRules) failures.push(...options.leafRules(leaf));
+    }
     if (key) {
-        const policyFailure = keyPolicyFailure(key.info.keyAlgorithm, key.property, policy, leaf?.keyAlgorithm);
-        if (policyFailure) failures.push(policyFailure);
         const matchFailure = bundle !== undefined && leaf !== undefined ? keyMatchFailure(key.info, key.property, bundle) : undefined;
+        // A key that matches the leaf is of the leaf's type, which certificateFailures judged.
+        const matched = bundle !== undefined && leaf !== undefined && matchFailure === undefined;
+        const policyFailure = matched ? undefined : keyPolicyFailure(key.info.keyAlgorithm, key.property, policy, leaf?.keyAlgorithm);
+        if (policyFailure) failures.push(policyFailure);
         if (matchFailure) failures.push(matchFailure);
     }
     return failures;
@@ -221,6 +231,8 @@ function keyPolicyFailure(key: KeyAlgorithmInfo, keyProperty: string, policy: Ke
 function validityFailures(bundle: Bundle, now: Date): CheckFailure[] {
     const failures: CheckFailure[] = [];
     bundle.certs.forEach((cert, i) => {
+        // Naming a certificate decodes its subject: only a certificate with a problem is named.
+        if (validityProblem(cert, now) === undefined) return;
         const problem =
             i === 0
                 ? validityProblem(cert, now)

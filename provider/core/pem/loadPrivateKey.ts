@@ -63,7 +63,17 @@ export function loadPrivateKey(text: string, password?: string): PrivateKeyInfo 
         if (encryption !== "none") throw new PemError("WRONG_PASSWORD", "the private key could not be decrypted: the password is wrong or the key is damaged");
         throw new PemError("BAD_KEY", `the ${format} private key could not be decoded: it is damaged or not a private key`);
     }
-    return { keyAlgorithm: keyAlgorithmOf(keyObject), format, encryption, keyObject };
+    // The key type is read on first use: a key that matches its certificate never needs it.
+    let keyAlgorithm: KeyAlgorithmInfo | undefined;
+    return {
+        get keyAlgorithm() {
+            keyAlgorithm ??= keyAlgorithmOf(keyObject);
+            return keyAlgorithm;
+        },
+        format,
+        encryption,
+        keyObject,
+    };
 }
 
 function findKeyBlock(blocks: readonly PemBlock[]): PemBlock {

@@ -59,9 +59,14 @@ class EndMarkers {
     }
 }
 
+/** A body already in normal form: on its own lines, no blank line, no surrounding blanks, no headers. */
+const NOT_NORMAL_BODY = /\n\n|[ \t]\n|\n[ \t]|:/;
+
 function normalizeBody(body: string): string {
     // Single-line PEM ("-----BEGIN X-----MIIB…-----END X-----") stays on one line.
     if (!body.includes("\n")) return body.trim();
+    // What it is given is almost always already normal (state, or a PEM as openssl writes it).
+    if (body.length > 2 && body.startsWith("\n") && body.endsWith("\n") && !NOT_NORMAL_BODY.test(body)) return body;
     const lines = body.split("\n").map((line) => line.trim()).filter((line) => line !== "");
     const out: string[] = [];
     let inHeaders = lines.length > 0 && lines[0]!.includes(":");

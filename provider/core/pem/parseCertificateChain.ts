@@ -1,12 +1,12 @@
 import { X509Certificate } from "node:crypto";
-import { X509, zulutodate } from "jsrsasign";
+import { X509 } from "jsrsasign";
 import { readDistinguishedName, type DistinguishedName } from "./distinguishedName";
 import { keyAlgorithmOf, type KeyAlgorithmInfo } from "./keyAlgorithm";
 import { MAX_CHAIN_CERTIFICATES } from "./limits";
 import { PemError } from "./pemError";
 import { CERTIFICATE_LABEL, describePemLabel, isPrivateKeyLabel } from "./pemLabels";
 import { splitPemBlocks, type PemBlock } from "./splitPemBlocks";
-import { toSubjectAltNames } from "./subjectAltNames";
+import { toSubjectAltNames, type SubjectAltNames } from "./subjectAltNames";
 
 /** What the providers need to know about one certificate. @public */
 export interface CertificateInfo {
@@ -41,6 +41,8 @@ export interface CertificateInfo {
     readonly x509: X509Certificate;
     /** Canonical PEM of this certificate alone. */
     readonly pem: string;
+    /** The certificate's DER. */
+    readonly der: Buffer;
 }
 
 /** @public */
@@ -67,9 +69,11 @@ export function parseCertificateChain(text: string, options: ParseCertificateCha
 }
 
 /**
- * Parses one PEM block as a certificate. node:crypto does the parsing and fingerprints;
- * jsrsasign reads only what node 20 lacks (structured names and SANs, the signature algorithm)
- * and only ever sees this one block (on a bundle it would silently parse the last certificate).
+ * Parses one PEM block as a certificate. node:crypto does the parsing (it is what rejects DER that
+ * is not a certificate), and gives dates, serial, fingerprints, key and CA flag. The fields only
+ * jsrsasign reads (structured names and SANs, the signature algorithm) are decoded on first use,
+ * from this one block (on a bundle jsrsasign would silently parse the last certificate): check()
+ * of a good chain never needs them, and decoding them costs several times node's parse.
  * @public
  */
 export function parseCertificateBlock(block: PemBlock, position = 1): CertificateInfo {
@@ -85,35 +89,133 @@ export function parseCertificateBlock(block: PemBlock, position = 1): Certificat
     } catch {
         throw new PemError("BAD_CERTIFICATE", `PEM block ${position} is not a valid X.509 certificate`);
     }
-    try {
-        const parsed = new X509();
-        parsed.readCertHex(block.der.toString("hex"));
-        const subjectHex = parsed.getSubjectHex();
-        const issuerHex = parsed.getIssuerHex();
-        const subject = readDistinguishedName(subjectHex);
-        // jsrsasign's extension getters throw a TypeError on v1 certificates (no extensions field).
-        const sans = toSubjectAltNames(parsed.getVersion() >= 3 ? parsed.getExtSubjectAltName()?.array : undefined);
-        return {
-            position,
-            subject,
-            issuer: readDistinguishedName(issuerHex),
-            subjectCommonName: subject.CN,
-            subjectAltNames: sans.all,
-            dnsNames: sans.dns,
-            ipAddresses: sans.ip,
-            serialNumber: x509.serialNumber.toUpperCase(),
-            notBefore: zulutodate(parsed.getNotBefore()),
-            notAfter: zulutodate(parsed.getNotAfter()),
-            fingerprintSha1: x509.fingerprint,
-            fingerprintSha256: x509.fingerprint256,
-            keyAlgorithm: keyAlgorithmOf(x509.publicKey),
-            signatureAlgorithm: parsed.getSignatureAlgorithmField(),
-            isCA: x509.ca,
-            selfIssued: subjectHex === issuerHex,
-            x509,
-            pem: block.pem,
-        };
-    } catch {
-        throw new PemError("BAD_CERTIFICATE", `PEM block ${position} is a certificate whose fields could not be decoded`);
+    return new ParsedCertificate(position, x509, block);
+}
+
+/** What jsrsasign decodes, once, when a field that needs it is first read. */
+interface DecodedFields {
+    readonly subject: DistinguishedName;
+    readonly issuer: DistinguishedName;
+    readonly sans: SubjectAltNames;
+    readonly signatureAlgorithm: string;
+    readonly selfIssued: boolean;
+}
+
+class ParsedCertificate implements CertificateInfo {
+    readonly notBefore: Date;
+    readonly notAfter: Date;
+    private decodedFields: DecodedFields | undefined;
+    private key: KeyAlgorithmInfo | undefined;
+
+    constructor(
+        readonly position: number,
+        readonly x509: X509Certificate,
+        private readonly block: PemBlock,
+    ) {
+        this.notBefore = x509.validFromDate;
+        this.notAfter = x509.validToDate;
+    }
+
+    // node:crypto reads each of these on first access and keeps it.
+    get serialNumber(): string {
+        return this.x509.serialNumber.toUpperCase();
+    }
+    get isCA(): boolean {
+        return this.x509.ca;
+    }
+
+    get pem(): string {
+        return this.block.pem;
+    }
+    get der(): Buffer {
+        return this.block.der;
+    }
+
+    get subject(): DistinguishedName {
+        return this.decoded().subject;
+    }
+    get issuer(): DistinguishedName {
+        return this.decoded().issuer;
+    }
+    get subjectCommonName(): string | undefined {
+        return this.decoded().subject.CN;
+    }
+    get subjectAltNames(): readonly string[] {
+        return this.decoded().sans.all;
+    }
+    get dnsNames(): readonly string[] {
+        return this.decoded().sans.dns;
+    }
+    get ipAddresses(): readonly string[] {
+        return this.decoded().sans.ip;
+    }
+    get signatureAlgorithm(): string {
+        return this.decoded().signatureAlgorithm;
+    }
+    get selfIssued(): boolean {
+        return this.decoded().selfIssued;
+    }
+    get fingerprintSha1(): string {
+        return this.x509.fingerprint;
+    }
+    get fingerprintSha256(): string {
+        return this.x509.fingerprint256;
+    }
+    get keyAlgorithm(): KeyAlgorithmInfo {
+        this.key ??= keyAlgorithmOf(this.x509.publicKey);
+        return this.key;
+    }
+
+    private decoded(): DecodedFields {
+        this.decodedFields ??= decodeWithJsrsasign(this.block.der) ?? decodeFromNode(this.x509);
+        return this.decodedFields;
     }
 }
+
+function decodeWithJsrsasign(der: Buffer): DecodedFields | undefined {
+    try {
+        const parsed = new X509();
+        parsed.readCertHex(der.toString("hex"));
+        const subjectHex = parsed.getSubjectHex();
+        const issuerHex = parsed.getIssuerHex();
+        return {
+            subject: readDistinguishedName(subjectHex),
+            issuer: readDistinguishedName(issuerHex),
+            // jsrsasign's extension getters throw a TypeError on v1 certificates (no extensions field).
+            sans: toSubjectAltNames(parsed.getVersion() >= 3 ? parsed.getExtSubjectAltName()?.array : undefined),
+            signatureAlgorithm: parsed.getSignatureAlgorithmField(),
+            selfIssued: subjectHex === issuerHex,
+        };
+    } catch {
+        return undefined;
+    }
+}
+
+/**
+ * The same fields from node's text renderings, for a certificate OpenSSL reads but jsrsasign
+ * cannot decode: a field read late must not throw where the certificate already parsed.
+ */
+function decodeFromNode(x509: X509Certificate): DecodedFields {
+    const name = (text: string): DistinguishedName => {
+        const fields: Record<string, string> = {};
+        const parts = text.split("\n").filter((line) => line !== "");
+        for (const part of parts) {
+            const eq = part.indexOf("=");
+            const type = eq > 0 ? part.slice(0, eq) : "";
+            if (NODE_NAME_FIELDS.has(type) && fields[type] === undefined) fields[type] = part.slice(eq + 1);
+        }
+        return { text: parts.join(", "), ...fields };
+    };
+    const all = (x509.subjectAltName ?? "").split(", ").filter((entry) => entry !== "");
+    const dns = all.filter((entry) => entry.startsWith("DNS:")).map((entry) => entry.slice(4));
+    const ip = all.filter((entry) => entry.startsWith("IP Address:")).map((entry) => entry.slice(11));
+    return {
+        subject: name(x509.subject),
+        issuer: name(x509.issuer),
+        sans: { all: [...dns, ...ip], dns, ip },
+        signatureAlgorithm: "unknown",
+        selfIssued: x509.subject === x509.issuer,
+    };
+}
+
+const NODE_NAME_FIELDS = new Set(["CN", "O", "OU", "L", "ST", "C", "emailAddress"]);

@@ -70,25 +70,40 @@ function isBlank(source: string, from: number, to: number): boolean {
 }
 
 function decodeBody(label: string, body: string, n: number): PemBlock {
-    const lines = body.split("\n").map((line) => line.trim());
-    while (lines.length > 0 && lines[0] === "") lines.shift();
-    // RFC 1421 headers ("Proc-Type: 4,ENCRYPTED") end at the first blank line; base64 has no ':'.
     const headers: Record<string, string> = {};
-    if (lines.length > 0 && lines[0]!.includes(":")) {
-        while (lines.length > 0 && lines[0] !== "") {
-            const line = lines.shift()!;
-            const colon = line.indexOf(":");
-            if (colon <= 0) throw new PemError("BAD_BASE64", `PEM block ${n} has malformed header lines`);
-            headers[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
+    let encoded = body;
+    // RFC 1421 headers ("Proc-Type: 4,ENCRYPTED") end at the first blank line; base64 has no ':',
+    // so a body without one is all base64.
+    if (body.includes(":")) {
+        const lines = body.split("\n").map((line) => line.trim());
+        while (lines.length > 0 && lines[0] === "") lines.shift();
+        if (lines.length > 0 && lines[0]!.includes(":")) {
+            while (lines.length > 0 && lines[0] !== "") {
+                const line = lines.shift()!;
+                const colon = line.indexOf(":");
+                if (colon <= 0) throw new PemError("BAD_BASE64", `PEM block ${n} has malformed header lines`);
+                headers[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
+            }
         }
+        encoded = lines.join("");
     }
-    const base64 = lines.join("").replace(/\s+/g, "");
+    const base64 = encoded.replace(/\s+/g, "");
     if (base64 === "") throw new PemError("BAD_BASE64", `PEM block ${n} is empty`);
     if (!BASE64.test(base64) || base64.length % 4 !== 0) {
         throw new PemError("BAD_BASE64", `PEM block ${n} is not valid base64 (a character was changed, added or cut off)`);
     }
     const der = Buffer.from(base64, "base64");
-    return { label, headers, der, pem: encodePemBlock(label, der, headers) };
+    // Re-encoded on first read: check() hands node:crypto the DER and never needs it.
+    let pem: string | undefined;
+    return {
+        label,
+        headers,
+        der,
+        get pem() {
+            pem ??= encodePemBlock(label, der, headers);
+            return pem;
+        },
+    };
 }
 
 /** Encodes DER as a canonical PEM block (64-column base64, LF, no trailing newline). @public */

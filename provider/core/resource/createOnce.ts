@@ -11,6 +11,14 @@ export interface CreateOnceSteps<T> {
     readonly scope: string;
     /** Ids of existing objects that a lost create could be hiding among; listed before the first attempt. */
     list(): Promise<ReadonlySet<string>>;
+    /**
+     * Lists every object (a superset of what `list` returns, independent of this create), for the
+     * ids that existed before the first attempt: one listing then serves every create of this
+     * process that starts within SNAPSHOT_MAX_AGE_MS under the same key, instead of one call each.
+     * Sound because `before` only has to exclude objects that existed before this create, and an
+     * earlier listing excludes fewer, never more: objects made since are told apart by `find`.
+     */
+    readonly sharedSnapshot?: { readonly key: string; list(): Promise<ReadonlySet<string>> };
     create(): Promise<T>;
     /**
      * Of the ids that appeared since the first list (and that no other create in this process has
@@ -60,6 +68,41 @@ function claim(where: ClaimScope, id: string): void {
     claimed.add(claimKey(where, id));
 }
 
+/** How old a shared listing may be for a create to use it: older ones leave more objects for `find` to tell apart. */
+export const SNAPSHOT_MAX_AGE_MS = 5000;
+
+/** Listings shared by the creates of this process, by scope, label and key (see sharedSnapshot). */
+const snapshots = new Map<string, { readonly startedMs: number; readonly ids: Promise<ReadonlySet<string>> }>();
+
+/** The ids that existed before this create: from a listing shared with other creates when the steps allow it. */
+async function existingIds<T>(steps: CreateOnceSteps<T>): Promise<ReadonlySet<string>> {
+    const shared = steps.sharedSnapshot;
+    if (shared === undefined) return steps.list();
+    const key = JSON.stringify([steps.scope, steps.label, shared.key]);
+    const nowMs = performance.now();
+    const recent = snapshots.get(key);
+    if (recent !== undefined && nowMs - recent.startedMs <= SNAPSHOT_MAX_AGE_MS) {
+        try {
+            return await recent.ids;
+        } catch {
+            // That listing failed; this create makes its own.
+        }
+    }
+    const ids = shared.list();
+    snapshots.set(key, { startedMs: nowMs, ids });
+    try {
+        return await ids;
+    } catch (error) {
+        if (snapshots.get(key)?.ids === ids) snapshots.delete(key);
+        throw error;
+    }
+}
+
+/** Forgets shared listings (tests). */
+export function resetSnapshots(): void {
+    snapshots.clear();
+}
+
 /**
  * Looks for the object a lost create made among the ids that appeared since `before`, skipping
  * those another create in this process holds.
@@ -78,7 +121,7 @@ export async function findLostCreate<T>(steps: CreateOnceSteps<T>, before: Reado
  * unknown and UnresolvedCreateError says so.
  */
 export async function createOnce<T>(steps: CreateOnceSteps<T>, options: CreateOnceOptions = {}): Promise<T> {
-    const before = await steps.list();
+    const before = await existingIds(steps);
     return actOnce(
         {
             label: steps.label,

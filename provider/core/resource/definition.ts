@@ -71,6 +71,12 @@ export interface ResourceDefinition<I extends object, O extends I, R> {
     createSteps(inputs: I, context: CallContext, pending?: PendingCreate): CreateOnceSteps<Created<O>>;
     /** Reads the object; vendors whose reads are scoped (region, project) find the scope in `context.state`. */
     describe(id: string, context: CallContext): Promise<R>;
+    /**
+     * Reads an object this create has just made, in place of `describe`: a vendor may answer it
+     * from a cheaper, batched read (a list by ids), since a new object cannot have drifted from its
+     * inputs. Optional; it must return what `describe` would, as far as toOutputs reads it.
+     */
+    describeCreated?(id: string, context: CallContext): Promise<R>;
     isNotFound(error: unknown): boolean;
     /**
      * Brings the object from `current` (its outputs as the vendor reports them now) to `desired`:

@@ -81,7 +81,7 @@ export class DefinedProvider<I extends object, O extends I, R> implements dynami
                     defaults.push(key);
                 } else if (spec.default !== undefined) {
                     // A copy: validate may normalise in place, and a default object is shared.
-                    inputs[key] = structuredClone(spec.default);
+                    inputs[key] = typeof spec.default === "object" ? structuredClone(spec.default) : spec.default;
                 }
             } else if (spec.autoName && givenDefaults.includes(key)) {
                 defaults.push(key);
@@ -154,7 +154,7 @@ export class DefinedProvider<I extends object, O extends I, R> implements dynami
         }
         const previous = { ...(inputs as object), ...created.state } as Partial<O>;
         try {
-            return { id: created.id, outs: await this.converged(created.id, inputs, previous, context) };
+            return { id: created.id, outs: await this.converged(created.id, inputs, previous, context, "created") };
         } catch (error) {
             throw new PartialCreateError(created.id, this.partialOutputs(inputs, created.id, created.state), error as Error);
         }
@@ -264,12 +264,13 @@ export class DefinedProvider<I extends object, O extends I, R> implements dynami
     }
 
     /** Describes an object, allowing for the vendor's lag after a write. */
-    private async describeVisible(id: string, context: CallContext): Promise<R> {
+    private async describeVisible(id: string, context: CallContext, justCreated = false): Promise<R> {
         const lag = this.definition.visibilityLagMs ?? 0;
+        const describe = justCreated && this.definition.describeCreated ? this.definition.describeCreated : this.definition.describe;
         let waited = 0;
         for (let attempt = 1; ; attempt++) {
             try {
-                return await this.definition.describe(id, context);
+                return await describe.call(this.definition, id, context);
             } catch (error) {
                 if (!this.definition.isNotFound(error) || waited >= lag) throw error;
                 const wait = Math.min(lag - waited, 500 * attempt);
@@ -280,8 +281,8 @@ export class DefinedProvider<I extends object, O extends I, R> implements dynami
     }
 
     /** Converges the object to `desired` and returns its outputs as the vendor then reports them. */
-    private async converged(id: string, desired: I, previous: Partial<O>, context: CallContext): Promise<O> {
-        let record = await this.describeVisible(id, context);
+    private async converged(id: string, desired: I, previous: Partial<O>, context: CallContext, origin: "created" | "existing" = "existing"): Promise<O> {
+        let record = await this.describeVisible(id, context, origin === "created");
         const current = this.definition.toOutputs(id, previous as I, record, previous);
         if (await this.definition.converge(id, desired, current, context)) record = await this.describeVisible(id, context);
         return this.outputs(id, desired, record, previous);

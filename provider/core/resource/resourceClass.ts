@@ -57,3 +57,20 @@ export function warnOnExpiry(resource: pulumi.Resource, definition: ResourceTabl
         if (message !== undefined) void pulumi.log.warn(message, resource);
     });
 }
+
+/**
+ * Lowers Error.stackTraceLimit to 0 until the returned function is called; a resource class wraps
+ * its `super(...)` call in it. Pulumi's SDK captures a stack trace for each of the four promises
+ * behind every property of a resource (kept only for its promise-leak report), and under ts-node,
+ * which the Node.js language host loads, each capture is source-mapped frame by frame. A class
+ * here seeds every input and output (25 for TencentCertificate), so those traces cost ~40 ms per
+ * resource, most of a `pulumi preview`. The source position Pulumi records for the resource comes
+ * from a trace it takes with its own unlimited depth, and is kept.
+ */
+export function shallowStackTraces(): () => void {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    return () => {
+        Error.stackTraceLimit = limit;
+    };
+}

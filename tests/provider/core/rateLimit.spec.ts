@@ -1,39 +1,121 @@
 import { expect } from "chai";
-import { acquireSlot, reserveSlot, resetRateLimits } from "../../../provider/core/rateLimit";
+import { acquireSlot, resetRateLimits, type PacingClock, type RateSlot } from "../../../provider/core/rateLimit";
+
+/**
+ * Virtual time: sleeps resolve in time order when `run` advances the clock, so tests see exact
+ * pacing without waiting for it.
+ */
+function virtualClock(): PacingClock & { run(): Promise<void>; readonly now: number } {
+    let now = 0;
+    const timers: Array<{ at: number; resolve: () => void }> = [];
+    const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
+    return {
+        get now() {
+            return now;
+        },
+        nowMs: () => now,
+        sleep: (ms) => new Promise<void>((resolve) => timers.push({ at: now + ms, resolve })),
+        async run() {
+            await settle();
+            while (timers.length > 0) {
+                timers.sort((a, b) => a.at - b.at);
+                const timer = timers.shift()!;
+                now = Math.max(now, timer.at);
+                timer.resolve();
+                await settle();
+            }
+        },
+    };
+}
+
+/** Every 1000 ms window of `times` (sorted) holds at most `n` of them. */
+function maxInAnySecond(times: readonly number[]): number {
+    const sorted = [...times].sort((a, b) => a - b);
+    let most = 0;
+    for (let i = 0, j = 0; i < sorted.length; i++) {
+        while (sorted[i]! - sorted[j]! >= 1000) j++;
+        most = Math.max(most, i - j + 1);
+    }
+    return most;
+}
 
 describe("core/rateLimit", () => {
     beforeEach(resetRateLimits);
-    it("lets a burst through, then paces at the documented rate", () => {
+
+    it("sends N at once, then the next a second after the first of them came back", async () => {
+        const clock = virtualClock();
         const limit = { perSecond: 20 };
-        const waits = Array.from({ length: 22 }, () => reserveSlot("tencent:UploadCertificate", limit, 1000));
-        expect(waits.slice(0, 20)).to.deep.equal(Array(20).fill(0));
-        expect(waits[20]).to.equal(50);
-        expect(waits[21]).to.equal(100);
+        const sentAt: number[] = [];
+        // Each request takes 50 ms to come back.
+        const requests = Array.from({ length: 22 }, async () => {
+            const slot = await acquireSlot("tencent:UploadCertificate", limit, clock);
+            sentAt.push(clock.now);
+            await clock.sleep(50);
+            slot.release();
+        });
+        await clock.run();
+        await Promise.all(requests);
+        expect(sentAt.slice(0, 20)).to.deep.equal(Array(20).fill(0));
+        expect(sentAt.slice(20)).to.deep.equal([1050, 1050]);
     });
-    it("refills over time", () => {
-        const limit = { perSecond: 10, burst: 1 };
-        expect(reserveSlot("k", limit, 0)).to.equal(0);
-        expect(reserveSlot("k", limit, 0)).to.equal(100);
-        expect(reserveSlot("k", limit, 1000)).to.equal(0);
+
+    it("never lets more than N requests arrive in any second, whatever their latency and order", async () => {
+        const clock = virtualClock();
+        const limit = { perSecond: 5 };
+        const arrivals: number[] = [];
+        let seed = 7;
+        const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+        const requests = Array.from({ length: 60 }, async () => {
+            const slot = await acquireSlot("k", limit, clock);
+            // There and back take 1 to 400 ms each way, so requests overtake one another.
+            await clock.sleep(1 + random() * 400);
+            arrivals.push(clock.now);
+            await clock.sleep(1 + random() * 400);
+            slot.release();
+        });
+        await clock.run();
+        await Promise.all(requests);
+        expect(arrivals).to.have.length(60);
+        expect(maxInAnySecond(arrivals)).to.be.at.most(5);
     });
-    it("keeps actions apart", () => {
+
+    it("waits for a request in flight when every permit is held, in the order requests asked", async () => {
+        const clock = virtualClock();
         const limit = { perSecond: 1 };
-        expect(reserveSlot("a", limit, 0)).to.equal(0);
-        expect(reserveSlot("b", limit, 0)).to.equal(0);
+        const order: string[] = [];
+        const first = await acquireSlot("k", limit, clock);
+        const second = acquireSlot("k", limit, clock).then((slot) => (order.push("second"), slot));
+        const third = acquireSlot("k", limit, clock).then((slot) => (order.push("third"), slot));
+        await clock.run();
+        expect(order, "nothing is sent while the only permit is in flight").to.deep.equal([]);
+        const firstComesBack = clock.sleep(300).then(() => first.release());
+        await clock.run();
+        await firstComesBack;
+        const slot: RateSlot = await second;
+        expect(clock.now, "a second after the first came back").to.equal(1300);
+        expect(slot.waitedMs).to.equal(1300);
+        expect(order).to.deep.equal(["second"]);
+        slot.release();
+        await clock.run();
+        (await third).release();
+        expect(order).to.deep.equal(["second", "third"]);
+        expect(clock.now).to.equal(2300);
     });
-    it("does not drain when the clock steps back", () => {
-        const limit = { perSecond: 10 };
-        for (let i = 0; i < 10; i++) reserveSlot("k", limit, 600_000);
-        expect(reserveSlot("k", limit, 0)).to.equal(100);
-        expect(reserveSlot("k", limit, 1000)).to.equal(0);
+
+    it("keeps actions apart", async () => {
+        const clock = virtualClock();
+        const a = await acquireSlot("a", { perSecond: 1 }, clock);
+        const b = await acquireSlot("b", { perSecond: 1 }, clock);
+        expect([a.waitedMs, b.waitedMs]).to.deep.equal([0, 0]);
     });
-    it("acquireSlot waits through the injected clock's sleep, never a real timer", async () => {
+
+    it("does not stall for minutes when the clock steps back", async () => {
+        let now = 600_000;
         const waits: number[] = [];
-        const clock = { nowMs: () => 0, sleep: async (ms: number) => { waits.push(ms); } };
-        const limit = { perSecond: 2 };
-        const results = [];
-        for (let i = 0; i < 4; i++) results.push(await acquireSlot("k", limit, clock));
-        expect(results).to.deep.equal([0, 0, 500, 1000]);
-        expect(waits).to.deep.equal([500, 1000]);
+        const clock: PacingClock = { nowMs: () => now, sleep: async (ms) => void waits.push(ms) };
+        (await acquireSlot("k", { perSecond: 1 }, clock)).release();
+        now = 0;
+        await acquireSlot("k", { perSecond: 1 }, clock);
+        expect(waits).to.deep.equal([1000]);
     });
 });

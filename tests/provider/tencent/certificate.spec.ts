@@ -189,6 +189,31 @@ describe("tencent/certificate: TencentCertificate provider", function () {
             expect(await provider.read(created.id, updated.outs)).to.deep.equal({});
         });
 
+        it("creates many at once with one listing of the existing certificates and batched reads of the new ones, not one of each per upload", async () => {
+            const restore = withEnv({ CLOUDCERTS_LOG: "debug" });
+            const log: string[] = [];
+            const write = process.stderr.write.bind(process.stderr);
+            process.stderr.write = ((chunk: string | Uint8Array) => log.push(String(chunk)) > 0) as typeof process.stderr.write;
+            let created: Array<{ id: string; outs?: TencentCertificateOutputs }>;
+            try {
+                const inputs = await Promise.all(Array.from({ length: 12 }, (_, i) => checked({ certificatePublicKey: chain.chainPem, certificatePrivateKey: key, alias: `bulk-${i}` })));
+                created = await Promise.all(inputs.map((i) => provider.create(i)));
+            } finally {
+                process.stderr.write = write;
+                restore.restore();
+            }
+            const calls = (action: string) => (log.join("").match(new RegExp(`Tencent ${action} attempt \\d+: HTTP`, "g")) ?? []).length;
+            expect(calls("UploadCertificate")).to.equal(12);
+            // One listing before the uploads, shared, and reads after them batched: a read alone is a
+            // detail, reads that piled up meanwhile one DescribeCertificates. A listing and a read per
+            // upload would be 24 calls.
+            expect(calls("DescribeCertificateDetail") + calls("DescribeCertificates")).to.be.at.least(3).and.below(12);
+            expect(calls("DescribeCertificates"), "the listing, and at least one batch").to.be.at.least(2);
+            expect(new Set(created.map((c) => c.id)).size).to.equal(12);
+            // What the batched read reported is what a read of each reports.
+            for (const c of created) expect((await provider.read(c.id, c.outs)).props).to.deep.equal(c.outs);
+        });
+
         it("moves more tags than ModifyResourceTags takes in one call (10 per list)", async () => {
             const tagSet = (prefix: string, n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`${prefix}${i}`, `v${i}`]));
             const created = await provider.create(await checked({ certificatePublicKey: chain.chainPem, certificatePrivateKey: key, tags: tagSet("old", 12) }));

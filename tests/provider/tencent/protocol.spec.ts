@@ -171,16 +171,23 @@ describe("tencent/protocol", () => {
             expect(sent).to.have.length(1);
         });
 
-        it("paces a 21st UploadCertificate and an 11th DescribeCertificateDetail through the injected clock", async () => {
+        it("paces a 21st UploadCertificate and an 11th DescribeCertificateDetail (documented 20/s and 10/s) through the injected clock", async () => {
             let clockMs = 0;
             const waits: string[] = [];
-            const { transport } = scripted([tencentOk({})]);
+            // Every reply takes 30 ms.
+            const { transport: instant } = scripted([tencentOk({})]);
+            const transport: Transport = async (request, timeoutMs) => {
+                clockMs += 30;
+                return instant(request, timeoutMs);
+            };
             const opts = quiet(transport, { clock: () => clockMs, sleep: async (ms) => { waits.push(`${ms}`); clockMs += ms; } });
             for (let i = 0; i < 21; i++) await callTencent("ssl", "UploadCertificate", {}, { idempotent: false }, opts);
-            expect(waits).to.deep.equal(["50"]);
+            // The 21st waits for a second after the first upload's reply (at 30 ms): until 1030 ms, from 600 ms.
+            expect(waits).to.deep.equal(["430"]);
             waits.length = 0;
             for (let i = 0; i < 11; i++) await callTencent("ssl", "DescribeCertificateDetail", {}, { idempotent: true }, opts);
-            expect(waits).to.deep.equal(["100"]);
+            // The 11th describe: a second after the first one's reply (1090 ms), from 1360 ms.
+            expect(waits).to.deep.equal(["730"]);
         });
     });
 });

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { createOnce, UnresolvedCreateError } from "../../../../provider/core/resource/createOnce";
+import { createOnce, resetSnapshots, UnresolvedCreateError } from "../../../../provider/core/resource/createOnce";
 import { OutcomeUnknownError, VendorApiError } from "../../../../provider/core/errors";
 
 /** A fake vendor whose store the steps read, so each outcome is decided by what was really stored. */
@@ -154,5 +154,70 @@ describe("core/resource/createOnce", () => {
         expect(unresolved.before).to.deep.equal(["existing-1"]);
         expect(unresolved.message).to.match(/Fake Create: the reply was lost.*connection reset/);
         expect(v.creates).to.equal(1);
+    });
+
+    describe("a listing shared by creates that start together (sharedSnapshot)", () => {
+        beforeEach(resetSnapshots);
+
+        it("lists once for many creates, and still never takes an object that existed before", async () => {
+            const store = new Set(["existing-1"]);
+            let listings = 0;
+            let next = 0;
+            const outcomes: Array<"ok" | "lostBeforeStoring"> = ["lostBeforeStoring"];
+            const steps = (label: string) => ({
+                label: "Fake Create",
+                scope: "fake",
+                list: async () => new Set(store),
+                sharedSnapshot: {
+                    key: "all",
+                    list: async () => {
+                        listings += 1;
+                        return new Set(store);
+                    },
+                },
+                create: async () => {
+                    if (outcomes.shift() === "lostBeforeStoring") throw new OutcomeUnknownError("Fake", "Create", "connection reset");
+                    const id = `${label}-${++next}`;
+                    store.add(id);
+                    return id;
+                },
+                // Takes whatever appeared: only `before` keeps "existing-1" out.
+                find: async (appeared: readonly string[]) => appeared[0],
+                idOf: (id: string) => id,
+            });
+            const made = await Promise.all(["a", "b", "c", "d"].map((label) => createOnce(steps(label), recordedSleep().options)));
+            expect(listings, "one listing for four creates").to.equal(1);
+            expect(made).to.not.include("existing-1");
+            expect(new Set(made).size, "four objects, none taken twice").to.equal(4);
+        });
+
+        it("does not share a listing that failed, and shares a recent one", async () => {
+            let listings = 0;
+            let fail = true;
+            const steps = {
+                label: "Fake Create",
+                scope: "fake",
+                list: async () => new Set<string>(),
+                sharedSnapshot: {
+                    key: "all",
+                    list: async () => {
+                        listings += 1;
+                        if (fail) {
+                            fail = false;
+                            throw new Error("list failed");
+                        }
+                        return new Set<string>();
+                    },
+                },
+                create: async () => `id-${listings}`,
+                find: async () => undefined,
+                idOf: (id: string) => id,
+            };
+            await createOnce(steps, recordedSleep().options).catch(() => undefined);
+            await createOnce(steps, recordedSleep().options);
+            expect(listings, "a failed listing is not shared").to.equal(2);
+            await createOnce(steps, recordedSleep().options);
+            expect(listings, "a recent one is").to.equal(2);
+        });
     });
 });

@@ -312,6 +312,28 @@ describe("core/resource/provider: what every defined resource gets", () => {
         });
     });
 
+    describe("describeCreated", () => {
+        it("reads a new object once with describeCreated (a vendor's cheaper read), and with describe everywhere else", async () => {
+            const { provider } = fakeVendor();
+            const definition = (provider as unknown as { definition: ResourceDefinition<Inputs, Outputs, Row> & { describeCreated?: ResourceDefinition<Inputs, Outputs, Row>["describe"] } }).definition;
+            const viaCreated: string[] = [];
+            definition.describeCreated = async (id, context) => {
+                viaCreated.push(id);
+                return definition.describe(id, context);
+            };
+            try {
+                const inputs = await checked(provider, {}, { name: "web", pem });
+                const created = await provider.create(inputs);
+                expect(viaCreated).to.deep.equal([created.id]);
+                expect((await provider.read(created.id, created.outs)).props).to.deep.equal(created.outs);
+                await provider.update(created.id, created.outs!, { ...inputs, name: "renamed" });
+                expect(viaCreated, "reads and updates use describe").to.deep.equal([created.id]);
+            } finally {
+                delete definition.describeCreated;
+            }
+        });
+    });
+
     describe("read and delete", () => {
         it("hands the resource's inputs or state to vendor calls (CallContext.state), and none on the get path", async () => {
             const { v, provider } = fakeVendor();
