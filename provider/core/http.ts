@@ -1,7 +1,7 @@
 import type { Got } from "got";
 import { OutcomeUnknownError, TransportError } from "./errors";
 import { debugLog } from "./log";
-import { acquireSlot, type RateLimit } from "./rateLimit";
+import { acquireSlot, pacingKey, SYSTEM_PACING_CLOCK, type RateLimit } from "./rateLimit";
 import { DEFAULT_RETRY_POLICY, nextDelay, type RetryPolicy } from "./retry";
 import { requestTimeoutMs } from "./settings";
 
@@ -71,7 +71,7 @@ export interface CallOptions {
     readonly timeoutMs?: number;
     /** Signing time. Tests skew it on purpose, so it paces nothing. */
     readonly now?: () => Date;
-    /** Milliseconds for pacing (rate limit) and for reading an HTTP-date Retry-After; defaults to Date.now. */
+    /** Milliseconds for pacing (rate limit) and for reading an HTTP-date Retry-After; defaults to SYSTEM_PACING_CLOCK's (Date.now). */
     readonly clock?: () => number;
     /** Every wait, rate limit and retry backoff alike. */
     readonly sleep?: (ms: number) => Promise<void>;
@@ -133,12 +133,12 @@ export async function callApi<T>(call: ApiCall<T>, options: CallOptions = {}): P
     const now = options.now ?? (() => new Date());
     const sleep = options.sleep ?? defaultSleep;
     const random = options.random ?? Math.random;
-    const pacing = { nowMs: options.clock ?? (() => Date.now()), sleep };
+    const pacing = { nowMs: options.clock ?? SYSTEM_PACING_CLOCK.nowMs, sleep };
     const timeoutMs = options.timeoutMs ?? requestTimeoutMs();
     const label = `${call.vendor} ${call.action}`;
 
     for (let attempt = 1; ; attempt++) {
-        const slot = call.rateLimit ? await acquireSlot(`${call.vendor}:${call.action}`, call.rateLimit, pacing) : undefined;
+        const slot = call.rateLimit ? await acquireSlot(pacingKey(call.vendor, call.action), call.rateLimit, pacing) : undefined;
         if (slot && slot.waitedMs > 0) debugLog(`${label} attempt ${attempt}: paced ${Math.round(slot.waitedMs)} ms by the documented rate limit`, call.secrets);
         let verdict: Verdict<T>;
         try {

@@ -24,6 +24,8 @@ interface Window {
     line: Promise<unknown>;
     /** Wakes an acquisition that waits for a request in flight to complete. */
     wake: (() => void) | undefined;
+    /** Acquisitions in line that have not yet taken their permit. */
+    waiting: number;
 }
 
 /**
@@ -39,8 +41,12 @@ export interface PacingClock {
     readonly sleep: (ms: number) => Promise<void>;
 }
 
+/**
+ * Wall-clock milliseconds: the clock callApi paces with (it also reads HTTP-date Retry-After by
+ * it). Permits store times on it, so whoever asks about them must use the same one.
+ */
 export const SYSTEM_PACING_CLOCK: PacingClock = {
-    nowMs: () => performance.now(),
+    nowMs: () => Date.now(),
     sleep: (ms) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
 };
 
@@ -51,12 +57,50 @@ export interface RateSlot {
     release(): void;
 }
 
+/** The key under which a vendor action's permits are kept. */
+export function pacingKey(vendor: string, action: string): string {
+    return `${vendor}:${action}`;
+}
+
+function windowFor(key: string, limit: RateLimit): Window {
+    let window = windows.get(key);
+    if (window === undefined) {
+        window = { freeAt: Array.from({ length: Math.max(1, Math.floor(limit.perSecond)) }, () => -Infinity), line: Promise.resolve(), wake: undefined, waiting: 0 };
+        windows.set(key, window);
+    }
+    return window;
+}
+
+/**
+ * How long a request under `key` asked for now would wait for its permit: 0 when it would go at
+ * once, +Infinity while the permits it would get are with requests in flight (each is free a
+ * second after its reply, so none is free sooner than a second from now). For callers that can
+ * choose between interchangeable actions, or gather more work while they wait.
+ */
+export function permitWaitMs(key: string, limit: RateLimit, clock: PacingClock = SYSTEM_PACING_CLOCK): number {
+    const window = windows.get(key);
+    if (window === undefined) return 0;
+    // Those already in line take the earliest permits first.
+    const freeAt = [...window.freeAt].sort((a, b) => a - b)[window.waiting];
+    return freeAt === undefined ? Number.POSITIVE_INFINITY : Math.max(0, freeAt - clock.nowMs());
+}
+
+/** Waits until a request under one of `keys` could take its permit at once (permitWaitMs 0). */
+export async function untilAnyPermitFree(keys: ReadonlyArray<{ readonly key: string; readonly limit: RateLimit }>, clock: PacingClock = SYSTEM_PACING_CLOCK): Promise<void> {
+    for (;;) {
+        const waitMs = Math.min(...keys.map(({ key, limit }) => permitWaitMs(key, limit, clock)));
+        if (waitMs <= 0) return;
+        // A permit with a request in flight is free no sooner than a window from now.
+        await clock.sleep(Math.ceil(Math.min(waitMs, WINDOW_MS)));
+    }
+}
+
 /** Waits until a request under `key` may be sent within its documented rate, and takes a permit for it. */
 export async function acquireSlot(key: string, limit: RateLimit, clock: PacingClock = SYSTEM_PACING_CLOCK): Promise<RateSlot> {
-    const window = windows.get(key) ?? { freeAt: Array.from({ length: Math.max(1, Math.floor(limit.perSecond)) }, () => -Infinity), line: Promise.resolve(), wake: undefined };
-    windows.set(key, window);
+    const window = windowFor(key, limit);
     const startedMs = clock.nowMs();
-    const turn = window.line.then(() => takePermit(window, clock));
+    window.waiting += 1;
+    const turn = window.line.then(() => takePermit(window, clock)).finally(() => (window.waiting -= 1));
     window.line = turn.catch(() => undefined);
     const { permit, sleptMs } = await turn;
     let released = false;

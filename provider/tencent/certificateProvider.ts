@@ -8,7 +8,7 @@ import { DEFAULT_EXPIRY_WARNING_DAYS, expiryOf, type ExpiryOutputs } from "../co
 import type { PendingCreate } from "../core/resource/pending";
 import { defineProvider } from "../core/resource/provider";
 import { sameValue } from "../core/resource/table";
-import { callTencent, isTencentNotFound, tencentScope } from "./client";
+import { callTencent, isTencentNotFound, tencentPermitFree, tencentScope, untilTencentPermitFree } from "./client";
 import { certificateTagResource, syncTencentTags, TENCENT_TAG_LIMITS, tagsFromList, tagsToList } from "./tags";
 import { madeAround, tencentTimeToIso } from "./time";
 
@@ -62,6 +62,8 @@ interface CertificateDetail {
 
 const USES = ["CLB", "CDN", "WAF", "LIVE", "DDOS"];
 const UPLOAD = "Tencent UploadCertificate";
+const DETAIL = "DescribeCertificateDetail";
+const LIST = "DescribeCertificates";
 /** Tencent's console caps aliases at 200 characters. */
 const ALIAS_RULE = { maxLength: 200, allowed: /[A-Za-z0-9_.-]/ } as const;
 
@@ -89,7 +91,7 @@ async function listCertificateIds(searchKey: string | undefined): Promise<Set<st
     for (let page = 0; page < 10; page++) {
         const res = await callTencent<{ TotalCount?: number; Certificates?: Array<{ CertificateId?: string }> }>(
             "ssl",
-            "DescribeCertificates",
+            LIST,
             { Offset: page * 1000, Limit: 1000, ...(searchKey ? { SearchKey: searchKey } : {}) },
             { idempotent: true },
         );
@@ -100,7 +102,7 @@ async function listCertificateIds(searchKey: string | undefined): Promise<Set<st
 }
 
 function describeCertificate(id: string, secrets: readonly string[]): Promise<CertificateDetail> {
-    return callTencent<CertificateDetail>("ssl", "DescribeCertificateDetail", { CertificateId: id }, { idempotent: true, secrets });
+    return callTencent<CertificateDetail>("ssl", DETAIL, { CertificateId: id }, { idempotent: true, secrets });
 }
 
 /** Ids per DescribeCertificates call (its Limit goes to 1000; the id filter's own bound is not documented). */
@@ -114,16 +116,18 @@ const createdSecrets = new Map<string, readonly string[]>();
 
 /**
  * Reads for certificates just uploaded. One alone is a DescribeCertificateDetail, the read used
- * everywhere else; those that pile up while one is in flight go together in one
- * DescribeCertificates by CertIds (Describe* is 10 calls a second, uploads 20: a detail per upload
- * made a bulk create twice as slow as its uploads). The list gives the detail's fields but the
+ * everywhere else, when that call would go at once; otherwise, and for those that pile up while
+ * a read is in flight or waits for its permit, one DescribeCertificates by CertIds. Describe* is
+ * 10 calls a second each, uploads 20: a detail per upload made a bulk create twice as slow as its
+ * uploads, and under the engine, where creates come one at a time, every create stalled behind
+ * the detail's pacing, holding the engine's workers. The list gives the detail's fields but the
  * key material (a new certificate holds what was uploaded), and its SubjectAltName names the
  * primary domain, which the detail leaves out.
  */
 async function readCreated(ids: readonly string[]): Promise<ReadonlyMap<string, CertificateDetail>> {
     const secrets = ids.flatMap((id) => createdSecrets.get(id) ?? []);
-    if (ids.length === 1) return new Map([[ids[0]!, await describeCertificate(ids[0]!, secrets)]]);
-    const res = await callTencent<{ Certificates?: CertificateDetail[] }>("ssl", "DescribeCertificates", { CertIds: ids, Offset: 0, Limit: ids.length }, { idempotent: true, secrets });
+    if (ids.length === 1 && tencentPermitFree(DETAIL)) return new Map([[ids[0]!, await describeCertificate(ids[0]!, secrets)]]);
+    const res = await callTencent<{ Certificates?: CertificateDetail[] }>("ssl", LIST, { CertIds: ids, Offset: 0, Limit: ids.length }, { idempotent: true, secrets });
     const found = new Map<string, CertificateDetail>();
     for (const item of res.Certificates ?? []) {
         if (!item.CertificateId) continue;
@@ -138,7 +142,7 @@ async function describeCreatedCertificate(id: string, secrets: readonly string[]
     const scope = tencentScope("ssl");
     let batcher = createdBatchers.get(scope);
     if (batcher === undefined) {
-        batcher = new Batcher(readCreated, CREATED_BATCH);
+        batcher = new Batcher(readCreated, CREATED_BATCH, () => untilTencentPermitFree([DETAIL, LIST]));
         createdBatchers.set(scope, batcher);
     }
     createdSecrets.set(id, secrets);

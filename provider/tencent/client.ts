@@ -1,8 +1,9 @@
 import { isVendorError } from "../core/errors";
 import type { CallOptions } from "../core/http";
+import { pacingKey, permitWaitMs, untilAnyPermitFree } from "../core/rateLimit";
 import { callVendor, type VendorCallOptions } from "../core/protocol";
 import { tencentCredentials, tencentServiceUrl, type TencentService } from "./config";
-import { tencentProtocol } from "./protocol";
+import { tencentProtocol, tencentRateLimit } from "./protocol";
 
 export type TencentCallOptions = VendorCallOptions;
 
@@ -24,4 +25,19 @@ export function isTencentNotFound(error: unknown): boolean {
 /** Where Tencent ids are unique: the endpoint and the account (see CreateOnceSteps.scope). */
 export function tencentScope(service: TencentService): string {
     return `${tencentServiceUrl(service).href} ${tencentCredentials().secretId}`;
+}
+
+function tencentPacing(action: string): { key: string; limit: ReturnType<typeof tencentRateLimit> } {
+    return { key: pacingKey(tencentProtocol("ssl").vendor, action), limit: tencentRateLimit(action) };
+}
+
+/** Whether a call of `action` would go at once, within its documented rate. */
+export function tencentPermitFree(action: string): boolean {
+    const { key, limit } = tencentPacing(action);
+    return permitWaitMs(key, limit) === 0;
+}
+
+/** Waits until a call of one of `actions` could go at once. */
+export function untilTencentPermitFree(actions: readonly string[]): Promise<void> {
+    return untilAnyPermitFree(actions.map(tencentPacing));
 }

@@ -31,4 +31,40 @@ describe("core/batch", () => {
         expect(await failed).to.equal("throttled");
         expect(await batcher.get("y")).to.equal("Y");
     });
+
+    it("with ready, forms a batch only once a call could go, so lookups made while it waits join it", async () => {
+        const calls: string[][] = [];
+        let open: () => void = () => {};
+        let gate: Promise<void> | undefined = new Promise<void>((resolve) => (open = resolve));
+        const batcher = new Batcher<string, string>(
+            async (keys) => {
+                calls.push([...keys]);
+                return new Map(keys.map((k) => [k, k.toUpperCase()]));
+            },
+            10,
+            () => gate ?? Promise.resolve(),
+        );
+        const first = batcher.get("a");
+        const later = batcher.get("b");
+        await new Promise((resolve) => setImmediate(resolve));
+        expect(calls, "nothing goes while the call could not").to.deep.equal([]);
+        gate = undefined;
+        open();
+        expect(await Promise.all([first, later])).to.deep.equal(["A", "B"]);
+        expect(calls, "the first lookup waited with the second, not in front of it").to.deep.equal([["a", "b"]]);
+    });
+
+    it("fails the lookups waiting on a ready that failed, and carries on with the next", async () => {
+        let fail = true;
+        const batcher = new Batcher<string, string>(
+            async (keys) => new Map(keys.map((k) => [k, k.toUpperCase()])),
+            10,
+            async () => {
+                if (fail) throw new Error("no permit");
+            },
+        );
+        expect(await batcher.get("x").catch((e: Error) => e.message)).to.equal("no permit");
+        fail = false;
+        expect(await batcher.get("y")).to.equal("Y");
+    });
 });

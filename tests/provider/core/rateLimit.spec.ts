@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { acquireSlot, resetRateLimits, type PacingClock, type RateSlot } from "../../../provider/core/rateLimit";
+import { acquireSlot, permitWaitMs, resetRateLimits, untilAnyPermitFree, type PacingClock, type RateSlot } from "../../../provider/core/rateLimit";
 
 /**
  * Virtual time: sleeps resolve in time order when `run` advances the clock, so tests see exact
@@ -117,5 +117,59 @@ describe("core/rateLimit", () => {
         now = 0;
         await acquireSlot("k", { perSecond: 1 }, clock);
         expect(waits).to.deep.equal([1000]);
+    });
+
+    describe("permitWaitMs", () => {
+        it("is 0 for an action never called, and while a permit is free", async () => {
+            const clock = virtualClock();
+            const limit = { perSecond: 2 };
+            expect(permitWaitMs("k", limit, clock)).to.equal(0);
+            (await acquireSlot("k", limit, clock)).release();
+            expect(permitWaitMs("k", limit, clock), "one of two permits used").to.equal(0);
+        });
+
+        it("counts to when the earliest permit is free again, a second after its reply", async () => {
+            const clock = virtualClock();
+            const limit = { perSecond: 2 };
+            const first = await acquireSlot("k", limit, clock);
+            const second = await acquireSlot("k", limit, clock);
+            expect(permitWaitMs("k", limit, clock), "both with requests in flight").to.equal(Number.POSITIVE_INFINITY);
+            first.release();
+            expect(permitWaitMs("k", limit, clock)).to.equal(1000);
+            second.release();
+            expect(permitWaitMs("k", limit, clock)).to.equal(1000);
+        });
+
+        it("leaves the permits to those already waiting in line", async () => {
+            const clock = virtualClock();
+            const limit = { perSecond: 1 };
+            (await acquireSlot("k", limit, clock)).release();
+            const waiting = acquireSlot("k", limit, clock);
+            await new Promise((resolve) => setImmediate(resolve));
+            expect(permitWaitMs("k", limit, clock), "the one permit is promised to the request in line").to.equal(Number.POSITIVE_INFINITY);
+            await clock.run();
+            (await waiting).release();
+            expect(permitWaitMs("k", limit, clock)).to.equal(1000);
+        });
+    });
+
+    describe("untilAnyPermitFree", () => {
+        it("returns at once when one of the actions has a permit free", async () => {
+            const clock = virtualClock();
+            await acquireSlot("busy", { perSecond: 1 }, clock);
+            await untilAnyPermitFree([{ key: "busy", limit: { perSecond: 1 } }, { key: "idle", limit: { perSecond: 1 } }], clock);
+            expect(clock.now).to.equal(0);
+        });
+
+        it("waits for the first of the actions to have a permit free", async () => {
+            const clock = virtualClock();
+            const a = await acquireSlot("a", { perSecond: 1 }, clock);
+            const b = await acquireSlot("b", { perSecond: 1 }, clock);
+            b.release();
+            const waited = untilAnyPermitFree([{ key: "a", limit: { perSecond: 1 } }, { key: "b", limit: { perSecond: 1 } }], clock).then(() => clock.now);
+            await clock.run();
+            expect(await waited, "b's permit is free a second after its reply; a's is still in flight").to.equal(1000);
+            a.release();
+        });
     });
 });

@@ -1,8 +1,10 @@
 import { expect } from "chai";
 import { encryptPrivateKey } from "../../../emulator/pki";
 import { PartialCreateError } from "../../../provider/core/errors";
+import { acquireSlot, pacingKey, type RateSlot } from "../../../provider/core/rateLimit";
 import { UNKNOWN } from "../../../provider/core/unknown";
 import { callTencent } from "../../../provider/tencent/client";
+import { tencentRateLimit } from "../../../provider/tencent/protocol";
 import { tencentCertificateProvider as provider, type TencentCertificateInputs, type TencentCertificateOutputs } from "../../../provider/tencent/certificate";
 import { useEmulator, withEnv } from "../../support/emulator";
 import { pemFragments, testChain, testKeys } from "../../support/pki";
@@ -212,6 +214,34 @@ describe("tencent/certificate: TencentCertificate provider", function () {
             expect(new Set(created.map((c) => c.id)).size).to.equal(12);
             // What the batched read reported is what a read of each reports.
             for (const c of created) expect((await provider.read(c.id, c.outs)).props).to.deep.equal(c.outs);
+        });
+
+        it("reads a certificate it just uploaded by DescribeCertificates when every DescribeCertificateDetail permit is taken, instead of waiting for one", async () => {
+            // Under the engine creates come one at a time, so reads after uploads are mostly alone: a
+            // detail each, 10 a second, behind uploads at 20. A read that waited for its permit held
+            // an engine worker for up to a second. Here the detail's permits are all held by requests
+            // "in flight" that never finish, so a read that took the detail path would never return.
+            const detail = "DescribeCertificateDetail";
+            const limit = tencentRateLimit(detail);
+            const held: RateSlot[] = [];
+            for (let i = 0; i < limit.perSecond; i++) held.push(await acquireSlot(pacingKey("Tencent", detail), limit));
+            const restore = withEnv({ CLOUDCERTS_LOG: "debug" });
+            const log: string[] = [];
+            const write = process.stderr.write.bind(process.stderr);
+            process.stderr.write = ((chunk: string | Uint8Array) => log.push(String(chunk)) > 0) as typeof process.stderr.write;
+            let created: { id: string; outs?: TencentCertificateOutputs };
+            try {
+                created = await provider.create(await checked({ certificatePublicKey: chain.chainPem, certificatePrivateKey: key, alias: "detail-busy" }));
+            } finally {
+                process.stderr.write = write;
+                restore.restore();
+                for (const slot of held) slot.release();
+            }
+            const calls = (action: string) => (log.join("").match(new RegExp(`Tencent ${action} attempt \\d+: HTTP`, "g")) ?? []).length;
+            expect(calls(detail)).to.equal(0);
+            expect(calls("DescribeCertificates"), "the read after the upload").to.be.at.least(1);
+            // The list's answer makes the same outputs as the detail's.
+            expect((await provider.read(created.id, created.outs)).props).to.deep.equal(created.outs);
         });
 
         it("moves more tags than ModifyResourceTags takes in one call (10 per list)", async () => {
