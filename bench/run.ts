@@ -56,7 +56,8 @@ async function main(): Promise<void> {
     const done = { ...machine, loadEnd: os.loadavg()[0]! };
     console.log(formatTable(figures));
     console.log(`\n${done.cpus} × ${done.cpuModel}, Node ${done.node}, load average ${done.loadStart.toFixed(1)} at the start and ${done.loadEnd.toFixed(1)} at the end`);
-    writeResults(path.join(__dirname, "results.json"), done, figures);
+    // A run of some figures keeps the others' last measurements (each marked with when it was taken).
+    writeResults(path.join(__dirname, "results.json"), done, figures, { keepOthers: wanted.length > 0 });
     process.exitCode = figures.every((f) => f.targets.every((t) => t.ok)) ? 0 : 1;
 }
 

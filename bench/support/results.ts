@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
 
 /** One target a figure is held to, already judged. */
@@ -77,7 +77,29 @@ export function formatTable(figures: readonly Figure[]): string {
     return [...lines, ...(notes.length > 0 ? ["", ...notes] : [])].join("\n");
 }
 
-export function writeResults(file: string, machine: Machine, figures: readonly Figure[]): void {
-    const document = { measuredAt: new Date().toISOString(), machine, figures };
+interface ResultsDocument {
+    readonly measuredAt: string;
+    readonly machine: Machine;
+    /** Each figure with when, and on what, it was last measured, where a partial run kept older ones. */
+    readonly figures: ReadonlyArray<Figure & { readonly measuredAt?: string; readonly machine?: Machine }>;
+}
+
+/**
+ * Writes the figures. With `keepOthers` (a run of only some figures), figures of the file that this
+ * run did not measure stay, each marked with when and on what machine it was measured.
+ */
+export function writeResults(file: string, machine: Machine, figures: readonly Figure[], options: { readonly keepOthers?: boolean } = {}): void {
+    const measuredAt = new Date().toISOString();
+    const key = (f: Figure) => `${f.group}\u0000${f.name}`;
+    let all: ResultsDocument["figures"] = figures;
+    if (options.keepOthers && existsSync(file)) {
+        // In the file's order: a fresh figure takes its old one's place, new ones go last.
+        const old = JSON.parse(readFileSync(file, "utf8")) as ResultsDocument;
+        const fresh = new Map(figures.map((f) => [key(f), f]));
+        const merged = old.figures.map((f) => fresh.get(key(f)) ?? { measuredAt: old.measuredAt, machine: old.machine, ...f });
+        const placed = new Set(old.figures.map(key));
+        all = [...merged, ...figures.filter((f) => !placed.has(key(f)))];
+    }
+    const document: ResultsDocument = { measuredAt, machine, figures: all };
     writeFileSync(file, `${JSON.stringify(document, null, 2)}\n`);
 }
