@@ -21,7 +21,7 @@ const provider = {
                 const now = Date.now();
                 pacing.sent = pacing.sent.filter((t) => now - t < 1000);
                 if (pacing.sent.length < pacing.perSecond) break;
-                await new Promise((resolve) => setTimeout(resolve, pacing.sent[0] + 1000 - now));
+                await new Promise((resolve) => globalThis.setTimeout(resolve, pacing.sent[0] + 1000 - now));
             }
             pacing.sent.push(Date.now());
         }
