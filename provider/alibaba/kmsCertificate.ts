@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { resourceProps, shallowStackTraces, warnOnExpiry } from "../core/resource/resourceClass";
+import { DefinedResource } from "../core/resource/resourceClass";
 import * as kmsCertificateProvider from "./kmsCertificateForwarder";
 import { kmsCertificateDefinition, type KmsCertificateStatus, type KmsKeySpec, type KmsProtectionLevel } from "./kmsCertificateProvider";
 
@@ -41,7 +41,7 @@ export { kmsCertificateProvider };
  * (CreateCertificate); a CA signs the `csr` output; giving the result as `certificate` uploads it
  * (UploadCertificate). Status and tags change in place.
  */
-export class KmsCertificate extends pulumi.dynamic.Resource {
+export class KmsCertificate extends DefinedResource {
     declare readonly certificateId: pulumi.Output<string>;
     declare readonly arn: pulumi.Output<string>;
     /** The CSR KMS made, in PEM: have a CA sign it. */
@@ -73,14 +73,7 @@ export class KmsCertificate extends pulumi.dynamic.Resource {
     declare readonly fingerprintSha256: pulumi.Output<string>;
 
     constructor(name: string, args: KmsCertificateArgs, opts?: pulumi.CustomResourceOptions) {
-        const restore = shallowStackTraces();
-        try {
-            const resource = resourceProps(kmsCertificateDefinition, name, args, opts);
-            super(kmsCertificateProvider, name, resource.props, resource.opts, "alibaba", "KmsCertificate");
-            warnOnExpiry(this, kmsCertificateDefinition, args);
-        } finally {
-            restore();
-        }
+        super({ provider: kmsCertificateProvider, definition: kmsCertificateDefinition, module: "alibaba", type: "KmsCertificate" }, name, args, opts);
     }
 
     /** Looks up an existing certificate by CertificateId (needs @pulumi/pulumi 3.268 or later under the engine). */

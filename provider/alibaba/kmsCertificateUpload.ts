@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { resourceProps, shallowStackTraces, warnOnExpiry } from "../core/resource/resourceClass";
+import { DefinedResource } from "../core/resource/resourceClass";
 import type { KmsCertificateStatus } from "./kmsCertificateProvider";
 import * as kmsCertificateUploadProvider from "./kmsCertificateUploadForwarder";
 import { kmsCertificateUploadDefinition } from "./kmsCertificateUploadProvider";
@@ -32,7 +32,7 @@ export { kmsCertificateUploadProvider };
  * CSR's key and the chain's order before it is sent. Deleting this resource leaves the uploaded
  * certificate in KMS (KMS cannot take it back); deleting the KmsCertificate removes both.
  */
-export class KmsCertificateUpload extends pulumi.dynamic.Resource {
+export class KmsCertificateUpload extends DefinedResource {
     declare readonly certificateId: pulumi.Output<string>;
     declare readonly certificate: pulumi.Output<string>;
     declare readonly certificateChain: pulumi.Output<string | undefined>;
@@ -52,14 +52,7 @@ export class KmsCertificateUpload extends pulumi.dynamic.Resource {
     declare readonly fingerprintSha256: pulumi.Output<string>;
 
     constructor(name: string, args: KmsCertificateUploadArgs, opts?: pulumi.CustomResourceOptions) {
-        const restore = shallowStackTraces();
-        try {
-            const resource = resourceProps(kmsCertificateUploadDefinition, name, args, opts);
-            super(kmsCertificateUploadProvider, name, resource.props, resource.opts, "alibaba", "KmsCertificateUpload");
-            warnOnExpiry(this, kmsCertificateUploadDefinition, args);
-        } finally {
-            restore();
-        }
+        super({ provider: kmsCertificateUploadProvider, definition: kmsCertificateUploadDefinition, module: "alibaba", type: "KmsCertificateUpload" }, name, args, opts);
     }
 
     /** Looks up the certificate uploaded to a KMS certificate, by CertificateId. */

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { resourceProps, shallowStackTraces, warnOnExpiry } from "../core/resource/resourceClass";
+import { DefinedResource } from "../core/resource/resourceClass";
 import * as apigCertificateProvider from "./apigCertificateForwarder";
 import { apigCertificateDefinition, type ApigAlgorithmType, type ApigCertificateType } from "./apigCertificateProvider";
 
@@ -41,7 +41,7 @@ export interface ApigCertificateArgs {
 export { apigCertificateProvider };
 
 /** An SSL certificate of Huawei Cloud API Gateway (APIG v2, dedicated gateways). */
-export class ApigCertificate extends pulumi.dynamic.Resource {
+export class ApigCertificate extends DefinedResource {
     declare readonly certificateId: pulumi.Output<string>;
     declare readonly name: pulumi.Output<string>;
     declare readonly certContent: pulumi.Output<string>;
@@ -71,14 +71,7 @@ export class ApigCertificate extends pulumi.dynamic.Resource {
     declare readonly fingerprintSha256: pulumi.Output<string>;
 
     constructor(name: string, args: ApigCertificateArgs, opts?: pulumi.CustomResourceOptions) {
-        const restore = shallowStackTraces();
-        try {
-            const resource = resourceProps(apigCertificateDefinition, name, args, opts);
-            super(apigCertificateProvider, name, resource.props, resource.opts, "huawei", "ApigCertificate");
-            warnOnExpiry(this, apigCertificateDefinition, args);
-        } finally {
-            restore();
-        }
+        super({ provider: apigCertificateProvider, definition: apigCertificateDefinition, module: "huawei", type: "ApigCertificate" }, name, args, opts);
     }
 
     /** Looks up an existing certificate by id (needs @pulumi/pulumi 3.268 or later under the engine). */

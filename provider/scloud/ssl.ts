@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { resourceProps, shallowStackTraces, warnOnExpiry } from "../core/resource/resourceClass";
+import { DefinedResource, warnOnExpiry } from "../core/resource/resourceClass";
 import * as scloudSslProvider from "./sslForwarder";
 import { leafOfBundle, scloudSslDefinition, type ScloudSslBinding, type ScloudSslType } from "./sslProvider";
 
@@ -40,7 +40,7 @@ export interface ScloudSslArgs {
 export { scloudSslProvider };
 
 /** A certificate on SCloud's load balancers (ULB CreateSSL), for HTTPS listeners. */
-export class ScloudSsl extends pulumi.dynamic.Resource {
+export class ScloudSsl extends DefinedResource {
     declare readonly sslId: pulumi.Output<string>;
     declare readonly sslName: pulumi.Output<string>;
     declare readonly sslType: pulumi.Output<ScloudSslType>;
@@ -67,18 +67,11 @@ export class ScloudSsl extends pulumi.dynamic.Resource {
     declare readonly fingerprintSha256: pulumi.Output<string>;
 
     constructor(name: string, args: ScloudSslArgs, opts?: pulumi.CustomResourceOptions) {
-        const restore = shallowStackTraces();
-        try {
-            const resource = resourceProps(scloudSslDefinition, name, args, opts);
-            super(scloudSslProvider, name, resource.props, resource.opts, "scloud", "Ssl");
-            warnOnExpiry(this, scloudSslDefinition, args);
-            if (args?.sslContent !== undefined) {
-                // The bundle's leaf, for the same warning; only the certificate leaves the secret.
-                const leaf = pulumi.output(args.sslContent).apply((content) => (typeof content === "string" ? leafOfBundle(content) : undefined));
-                warnOnExpiry(this, { ...scloudSslDefinition, certificateInput: "leaf" }, { leaf, expiryWarningDays: args.expiryWarningDays });
-            }
-        } finally {
-            restore();
+        super({ provider: scloudSslProvider, definition: scloudSslDefinition, module: "scloud", type: "Ssl" }, name, args, opts);
+        if (args?.sslContent !== undefined) {
+            // The bundle's leaf, for the same warning; only the certificate leaves the secret.
+            const leaf = pulumi.output(args.sslContent).apply((content) => (typeof content === "string" ? leafOfBundle(content) : undefined));
+            warnOnExpiry(this, { ...scloudSslDefinition, certificateInput: "leaf" }, { leaf, expiryWarningDays: args.expiryWarningDays });
         }
     }
 

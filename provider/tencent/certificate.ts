@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { resourceProps, shallowStackTraces, warnOnExpiry } from "../core/resource/resourceClass";
+import { DefinedResource } from "../core/resource/resourceClass";
 import * as tencentCertificateProvider from "./certificateForwarder";
 import { tencentCertificateDefinition, type TencentCertificateType } from "./certificateProvider";
 
@@ -38,7 +38,7 @@ export interface TencentCertificateArgs {
 export { tencentCertificateProvider };
 
 /** A certificate uploaded to Tencent Cloud SSL Certificates (UploadCertificate). */
-export class TencentCertificate extends pulumi.dynamic.Resource {
+export class TencentCertificate extends DefinedResource {
     declare readonly certificateId: pulumi.Output<string>;
     declare readonly certificatePublicKey: pulumi.Output<string>;
     declare readonly certificatePrivateKey: pulumi.Output<string | undefined>;
@@ -65,14 +65,7 @@ export class TencentCertificate extends pulumi.dynamic.Resource {
     declare readonly fingerprintSha256: pulumi.Output<string>;
 
     constructor(name: string, args: TencentCertificateArgs, opts?: pulumi.CustomResourceOptions) {
-        const restore = shallowStackTraces();
-        try {
-            const resource = resourceProps(tencentCertificateDefinition, name, args, opts);
-            super(tencentCertificateProvider, name, resource.props, resource.opts, "tencent", "Certificate");
-            warnOnExpiry(this, tencentCertificateDefinition, args);
-        } finally {
-            restore();
-        }
+        super({ provider: tencentCertificateProvider, definition: tencentCertificateDefinition, module: "tencent", type: "Certificate" }, name, args, opts);
     }
 
     /** Looks up an existing certificate by id (needs @pulumi/pulumi 3.268 or later under the engine). */

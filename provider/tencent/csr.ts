@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { resourceProps, shallowStackTraces } from "../core/resource/resourceClass";
+import { DefinedResource } from "../core/resource/resourceClass";
 import * as tencentCsrProvider from "./csrForwarder";
 import { tencentCsrDefinition, type TencentCsrAlgorithm } from "./csrProvider";
 
@@ -31,7 +31,7 @@ export interface TencentCsrArgs {
 export { tencentCsrProvider };
 
 /** A certificate signing request managed by Tencent Cloud SSL (CreateCSR). */
-export class TencentCsr extends pulumi.dynamic.Resource {
+export class TencentCsr extends DefinedResource {
     declare readonly csrId: pulumi.Output<string>;
     declare readonly csr: pulumi.Output<string>;
     declare readonly privateKey: pulumi.Output<string>;
@@ -51,13 +51,7 @@ export class TencentCsr extends pulumi.dynamic.Resource {
     declare readonly tags: pulumi.Output<Record<string, string>>;
 
     constructor(name: string, args: TencentCsrArgs, opts?: pulumi.CustomResourceOptions) {
-        const restore = shallowStackTraces();
-        try {
-            const resource = resourceProps(tencentCsrDefinition, name, args, opts);
-            super(tencentCsrProvider, name, resource.props, resource.opts, "tencent", "Csr");
-        } finally {
-            restore();
-        }
+        super({ provider: tencentCsrProvider, definition: tencentCsrDefinition, module: "tencent", type: "Csr" }, name, args, opts);
     }
 
     /** Looks up an existing CSR by id (needs @pulumi/pulumi 3.268 or later under the engine). */

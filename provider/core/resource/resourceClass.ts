@@ -74,3 +74,29 @@ export function shallowStackTraces(): () => void {
         Error.stackTraceLimit = limit;
     };
 }
+
+/** What a resource class is: its provider (a forwarder module), its definition's tables and its type token's parts. */
+export interface ResourceKind {
+    readonly provider: pulumi.dynamic.ResourceProvider;
+    readonly definition: ResourceTables;
+    /** The type token is `pulumi-nodejs:dynamic/<module>:<type>`; state keys resources by it. */
+    readonly module: string;
+    readonly type: string;
+}
+
+/**
+ * The base of every resource class: the props from the definition's tables (resourceProps), the
+ * expiry warning, and the shallow stack traces around registration (shallowStackTraces).
+ */
+export abstract class DefinedResource extends pulumi.dynamic.Resource {
+    protected constructor(kind: ResourceKind, name: string, args: object | undefined, opts: pulumi.CustomResourceOptions | undefined) {
+        const restore = shallowStackTraces();
+        try {
+            const resource = resourceProps(kind.definition, name, args, opts);
+            super(kind.provider, name, resource.props, resource.opts, kind.module, kind.type);
+            warnOnExpiry(this, kind.definition, args);
+        } finally {
+            restore();
+        }
+    }
+}
