@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { DefinedResource } from "../core/resource/resourceClass";
-import * as kmsCertificateProvider from "./kmsCertificateForwarder";
+import kmsCertificateProvider from "./kmsCertificateForwarder";
 import { kmsCertificateDefinition, type KmsCertificateStatus, type KmsKeySpec, type KmsProtectionLevel } from "./kmsCertificateProvider";
 
 export type { KmsCertificateInputs, KmsCertificateOutputs, KmsCertificateStatus, KmsKeySpec, KmsProtectionLevel } from "./kmsCertificateProvider";

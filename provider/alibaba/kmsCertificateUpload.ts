@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { DefinedResource } from "../core/resource/resourceClass";
 import type { KmsCertificateStatus } from "./kmsCertificateProvider";
-import * as kmsCertificateUploadProvider from "./kmsCertificateUploadForwarder";
+import kmsCertificateUploadProvider from "./kmsCertificateUploadForwarder";
 import { kmsCertificateUploadDefinition } from "./kmsCertificateUploadProvider";
 
 export type { KmsCertificateUploadInputs, KmsCertificateUploadOutputs } from "./kmsCertificateUploadProvider";

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { DefinedResource } from "../core/resource/resourceClass";
-import * as apigCertificateProvider from "./apigCertificateForwarder";
+import apigCertificateProvider from "./apigCertificateForwarder";
 import { apigCertificateDefinition, type ApigAlgorithmType, type ApigCertificateType } from "./apigCertificateProvider";
 
 export type { ApigAlgorithmType, ApigCertificateInputs, ApigCertificateOutputs, ApigCertificateType } from "./apigCertificateProvider";

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { DefinedResource, warnOnExpiry } from "../core/resource/resourceClass";
-import * as scloudSslProvider from "./sslForwarder";
+import scloudSslProvider from "./sslForwarder";
 import { leafOfBundle, scloudSslDefinition, type ScloudSslBinding, type ScloudSslType } from "./sslProvider";
 
 export type { ScloudSslBinding, ScloudSslInputs, ScloudSslOutputs, ScloudSslType } from "./sslProvider";

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { DefinedResource } from "../core/resource/resourceClass";
-import * as tencentCertificateProvider from "./certificateForwarder";
+import tencentCertificateProvider from "./certificateForwarder";
 import { tencentCertificateDefinition, type TencentCertificateType } from "./certificateProvider";
 
 export type { TencentCertificateInputs, TencentCertificateOutputs, TencentCertificateType } from "./certificateProvider";

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { DefinedResource } from "../core/resource/resourceClass";
-import * as tencentCsrProvider from "./csrForwarder";
+import tencentCsrProvider from "./csrForwarder";
 import { tencentCsrDefinition, type TencentCsrAlgorithm } from "./csrProvider";
 
 export type { TencentCsrInputs, TencentCsrOutputs, TencentCsrAlgorithm } from "./csrProvider";
