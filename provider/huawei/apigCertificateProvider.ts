@@ -1,7 +1,7 @@
 import { VendorApiError } from "../core/errors";
 import { checkCaCertificates, checkCertificateBundle, parseCertificateChain, type CertificateInfo, type KeyAlgorithm } from "../core/pem";
 import type { CheckFailure } from "../core/validate";
-import type { CreateOnceSteps } from "../core/resource/createOnce";
+import { isClaimed, type CreateOnceSteps } from "../core/resource/createOnce";
 import type { CallContext, Created, ResourceDefinition } from "../core/resource/definition";
 import { DEFAULT_EXPIRY_WARNING_DAYS, expiryOf, type ExpiryOutputs } from "../core/resource/expiry";
 import type { PendingCreate } from "../core/resource/pending";
@@ -178,15 +178,19 @@ function inputsFromRecord(record: Record_): ApigCertificateInputs {
     };
 }
 
-async function listIdsNamed(name: string, target: HuaweiTarget): Promise<Set<string>> {
+/** The ids of the project's certificates, or of those whose name contains `name` (the filter is a substring match: the exact name is compared when an object is found). */
+async function listIds(target: HuaweiTarget, name?: string): Promise<Set<string>> {
     const ids = new Set<string>();
     for (let page = 0; page < 20; page++) {
-        // The name filter is a substring match: the exact name is compared when an object is found.
-        const res = await listApigCertificates({ name, offset: page * 500, limit: 500 }, undefined, target);
+        const res = await listApigCertificates({ ...(name === undefined ? {} : { name }), offset: page * 500, limit: 500 }, undefined, target);
         for (const c of res.certs ?? []) if (c.id) ids.add(c.id);
         if ((res.certs ?? []).length < 500 || ids.size >= (res.total ?? 0)) break;
     }
     return ids;
+}
+
+function listIdsNamed(name: string, target: HuaweiTarget): Promise<Set<string>> {
+    return listIds(target, name);
 }
 
 /** A create made about `at` (ISO) by this provider: APIG's create_time within 15 minutes of it. */
@@ -203,27 +207,24 @@ function madeAround(createTime: string | undefined, at: string): boolean {
  */
 function createSteps(inputs: ApigCertificateInputs, context: CallContext, pending?: PendingCreate): CreateOnceSteps<Created<ApigCertificateOutputs>> {
     const target = targetOf(inputs as unknown as Record<string, unknown>);
-    let before: ReadonlySet<string> | undefined;
+    const scope = huaweiScope(target);
     return {
         label: CREATE,
-        scope: huaweiScope(target),
-        async list() {
-            let ids = await listIdsNamed(inputs.name, target);
-            if (before === undefined) {
-                before = ids;
-                return ids;
-            }
-            for (let waited = 0; waited < VISIBILITY_LAG_MS && [...ids].every((id) => before!.has(id)); waited += 1000) {
-                await context.sleep(1000);
-                ids = await listIdsNamed(inputs.name, target);
-            }
-            return ids;
-        },
+        scope,
+        list: () => listIdsNamed(inputs.name, target),
+        // Every name's objects are in the project's whole list: the creates of one `up` there share one.
+        sharedSnapshot: { key: JSON.stringify([target.projectId, target.region]), list: () => listIds(target) },
         create: async () => ({ id: (await createApigCertificate(form(inputs), undefined, target)).id }),
-        async find(appeared) {
+        async find(appeared, before) {
+            let candidates = appeared;
+            // Right after a lost reply the new object may not be listed yet; a later run's search needs no wait.
+            for (let waited = 0; !pending && candidates.length === 0 && waited < VISIBILITY_LAG_MS; waited += 1000) {
+                await context.sleep(1000);
+                candidates = [...(await listIdsNamed(inputs.name, target))].filter((id) => !before.has(id) && !isClaimed({ label: CREATE, scope }, id));
+            }
             const leaf = leafOf(inputs.certContent);
             const matches: string[] = [];
-            for (const id of appeared) {
+            for (const id of candidates) {
                 const record = await showApigCertificate(id, undefined, target);
                 const same =
                     record.name === inputs.name &&

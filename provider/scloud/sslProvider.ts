@@ -249,7 +249,6 @@ function createParams(inputs: ScloudSslInputs): ScloudParams {
  */
 function createSteps(inputs: ScloudSslInputs, context: CallContext, pending?: PendingCreate): CreateOnceSteps<Created<ScloudSslOutputs>> {
     const scope = scloudScope();
-    let before: ReadonlySet<string> | undefined = pending ? new Set(pending.before) : undefined;
     const matchesAmong = async (ids: readonly string[]): Promise<string[]> => {
         const matches: string[] = [];
         for (const id of ids) {
@@ -267,17 +266,15 @@ function createSteps(inputs: ScloudSslInputs, context: CallContext, pending?: Pe
     return {
         label: CREATE,
         scope,
-        async list() {
-            const ids = await listSslIds(inputs, context.secrets);
-            before ??= ids;
-            return ids;
-        },
+        list: () => listSslIds(inputs, context.secrets),
+        // The listing is the region's and project's whole list: the creates of one `up` there share one.
+        sharedSnapshot: { key: JSON.stringify([inputs.region, inputs.projectId]), list: () => listSslIds(inputs, context.secrets) },
         async create() {
             const reply = await callScloud<{ SSLId?: string }>("CreateSSL", createParams(inputs), { idempotent: false, secrets: context.secrets });
             if (!reply.SSLId) throw new Error("SCloud CreateSSL returned no SSLId");
             return { id: reply.SSLId };
         },
-        async find(appeared) {
+        async find(appeared, before) {
             let candidates = appeared;
             let waited = 0;
             for (let attempt = 1; ; attempt++) {
@@ -293,8 +290,7 @@ function createSteps(inputs: ScloudSslInputs, context: CallContext, pending?: Pe
                 const wait = Math.min(VISIBILITY_LAG_MS - waited, 1000 * attempt);
                 await context.sleep(wait);
                 waited += wait;
-                const seen = before ?? new Set<string>();
-                candidates = [...(await listSslIds(inputs, context.secrets))].filter((id) => !seen.has(id) && !isClaimed({ label: CREATE, scope }, id));
+                candidates = [...(await listSslIds(inputs, context.secrets))].filter((id) => !before.has(id) && !isClaimed({ label: CREATE, scope }, id));
             }
         },
         idOf: (created) => created.id,

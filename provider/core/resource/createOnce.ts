@@ -22,9 +22,11 @@ export interface CreateOnceSteps<T> {
     create(): Promise<T>;
     /**
      * Of the ids that appeared since the first list (and that no other create in this process has
-     * claimed), the object this create made, if any; it should throw when several match.
+     * claimed), the object this create made, if any; it should throw when several match. `before`
+     * is what existed before the first attempt, for a search that lists again (a vendor whose lists
+     * lag its creates).
      */
-    find(appeared: readonly string[]): Promise<T | undefined>;
+    find(appeared: readonly string[], before: ReadonlySet<string>): Promise<T | undefined>;
     /** The vendor id of a created object. */
     idOf(created: T): string;
 }
@@ -109,7 +111,7 @@ export function resetSnapshots(): void {
  */
 export async function findLostCreate<T>(steps: CreateOnceSteps<T>, before: ReadonlySet<string>): Promise<T | undefined> {
     const appeared = [...(await steps.list())].filter((id) => !before.has(id) && !isClaimed(steps, id));
-    const found = await steps.find(appeared);
+    const found = await steps.find(appeared, before);
     if (found !== undefined) claim(steps, steps.idOf(found));
     return found;
 }

@@ -234,6 +234,18 @@ describe("huawei/apigCertificate: ApigCertificate provider", function () {
         }
     });
 
+    it("creates many at once with one listing of the project's certificates, not one per create", async () => {
+        // Under the engine a listing per create, paced at 5 a second, held the engine's workers.
+        const creates = 6;
+        const inputs = await Promise.all(Array.from({ length: creates }, (_, i) => checked({ certContent: chain.chainPem, privateKey: key, name: `bulk_${i}` })));
+        const created = await Promise.all(inputs.map((i) => provider.create(i)));
+        const { byAction } = await env.admin<{ byAction: Record<string, number> }>("GET", "/_emulator/requests");
+        expect(byAction["huawei/ListCertificatesV2"]).to.equal(1);
+        expect(byAction["huawei/CreateCertificateV2"]).to.equal(creates);
+        expect(new Set(created.map((c) => c.id)).size).to.equal(creates);
+        for (const c of created) await provider.delete(c.id, c.outs as ApigCertificateOutputs);
+    });
+
     it("finds the certificate of a create whose reply was lost instead of creating a second one", async () => {
         await env.admin("POST", "/_emulator/faults", { vendor: "huawei", action: "CreateCertificateV2", kind: "http", status: 502, when: "after" });
         const inputs = await checked({ certContent: chain.chainPem, privateKey: key });

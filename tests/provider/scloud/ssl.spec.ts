@@ -199,6 +199,19 @@ describe("scloud/ssl: ScloudSsl against the emulator", () => {
             expect(await stored()).to.deep.equal([]);
         });
 
+        it("creates many at once with one listing of the region's certificates, not one per create", async () => {
+            // Under the engine a listing per create, paced at 5 a second, held the engine's workers.
+            const creates = 6;
+            const inputs = await Promise.all(Array.from({ length: creates }, (_, i) => checked({ userCert: chain.leaf.certificatePem, privateKey: key, sslName: `bulk-${i}` })));
+            const created = await Promise.all(inputs.map((i) => provider.create(i)));
+            const { byAction } = await env.admin<{ byAction: Record<string, number> }>("GET", "/_emulator/requests");
+            // One listing, and each create's read of what it made.
+            expect(byAction["scloud/DescribeSSL"]).to.equal(1 + creates);
+            expect(byAction["scloud/CreateSSL"]).to.equal(creates);
+            expect((await stored()).map((s) => s.SSLId).sort()).to.deep.equal(created.map((c) => c.id).sort());
+            for (const c of created) await provider.delete!(c.id, c.outs);
+        });
+
         it("retries throttling (RetCode 153) without creating twice", async () => {
             await env.admin("POST", "/_emulator/faults", { vendor: "scloud", action: "CreateSSL", kind: "throttle", count: 2 });
             const created = await provider.create(await checked({ userCert: chain.leaf.certificatePem, privateKey: key }));
