@@ -1,17 +1,16 @@
 import { expect } from "chai";
-import { execFileSync } from "node:child_process";
-import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { X509Certificate } from "node:crypto";
 import { callAlibaba } from "../../provider/alibaba/client";
 import { callScloud } from "../../provider/scloud/client";
 import { callTencent } from "../../provider/tencent/client";
-import { SCLOUD_TEST_PROJECT, SCLOUD_TEST_REGION, useEmulator } from "../support/emulator";
+import { useEmulator } from "../support/emulator";
 import { signKmsCsr } from "../support/kms";
 import { installPackedPackage } from "../support/packedPackage";
 import { generateKey } from "../../emulator/pki";
 import { testChain } from "../support/pki";
-import { findPulumi, PulumiProject } from "./pulumiCli";
+import { emulatorConfig, installProgram, pulumiOrSkip, PulumiProject } from "./pulumiCli";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const WORK = path.join(ROOT, ".tmp", "e2e");
@@ -22,9 +21,6 @@ type Inventory = {
     alibaba: { certificates: Array<{ CertificateId: string; Status: string; NotAfter: string; Tags: Array<{ TagKey: string; TagValue: string }> }> };
     scloud: { ssls: Array<{ SSLId: string; SSLName: string }> };
 };
-
-/** A fake Huawei project id (32 hex digits, as IAM issues them). */
-const HUAWEI_PROJECT = "0123456789abcdef0123456789abcdef";
 
 interface EngineStep {
     op: string;
@@ -154,7 +150,6 @@ describe("the real pulumi engine runs the quickstart against the emulator (e2e)"
     this.timeout(900000);
     // These tests build on each other: the emulator keeps its state from one to the next.
     const env = useEmulator({ resetBeforeEach: false });
-    const pulumiDir = findPulumi();
     let project: PulumiProject;
     const firstChain = testChain("quickstart.example.com");
     const secrets: string[] = [];
@@ -165,44 +160,17 @@ describe("the real pulumi engine runs the quickstart against the emulator (e2e)"
     const urnOf = (name: string, type: string) => `urn:pulumi:e2e::cloudcerts-quickstart::${type}::${name}`;
 
     before(async function () {
-        if (!pulumiDir) {
-            if (process.env.CLOUDCERTS_E2E === "required") throw new Error("CLOUDCERTS_E2E=required but no Pulumi CLI was found: run scripts/provide-pulumi.sh and put its directory on PATH");
-            console.log("      skipped: no Pulumi CLI on PATH. To run these tests: export PATH=\"$(bash scripts/provide-pulumi.sh | tail -n 1):$PATH\" (needs Go 1.26.6+).");
-            this.skip();
-        }
+        const pulumiDir = pulumiOrSkip(this);
         // The program installs the package as a user would: from the packed tarball.
         const { tarball } = installPackedPackage();
         rmSync(WORK, { recursive: true, force: true, maxRetries: 5 });
         const dir = path.join(WORK, "project");
-        mkdirSync(WORK, { recursive: true });
-        cpSync(path.join(ROOT, "examples", "quickstart"), dir, { recursive: true, filter: (src) => !/node_modules|\.certs/.test(src) });
-        const pkgFile = path.join(dir, "package.json");
-        const pkg = JSON.parse(readFileSync(pkgFile, "utf8")) as { dependencies: Record<string, string> };
-        pkg.dependencies["pulumi-cloudcerts"] = `file:${tarball}`;
-        writeFileSync(pkgFile, JSON.stringify(pkg, null, 2));
-        execFileSync("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error"], { cwd: dir, stdio: ["ignore", "ignore", "inherit"] });
+        installProgram(path.join(ROOT, "examples", "quickstart"), dir, tarball);
 
         // PULUMI_DEBUG_COMMANDS enables `up --event-log`, which shows the order steps ran in.
         project = new PulumiProject(dir, pulumiDir, WORK, { CLOUDCERTS_LOG: "debug", PULUMI_DEBUG_COMMANDS: "true" });
         await project.run(["stack", "init", "e2e"]);
-        await project.setConfig("cloudcerts:tencentEndpoint", env.emulator.endpoints.tencent);
-        await project.setConfig("tencentcloud:secretId", env.emulator.credentials.tencent.secretId);
-        await project.setConfig("tencentcloud:secretKey", env.emulator.credentials.tencent.secretKey, true);
-        await project.setConfig("cloudcerts:huaweiEndpoint", env.emulator.endpoints.huawei);
-        await project.setConfig("huaweicloud:accessKey", env.emulator.credentials.huawei.accessKey);
-        await project.setConfig("huaweicloud:secretKey", env.emulator.credentials.huawei.secretKey, true);
-        await project.setConfig("huaweicloud:projectId", HUAWEI_PROJECT);
-        await project.setConfig("huaweicloud:region", "cn-north-4");
-        await project.setConfig("cloudcerts:alibabaEndpoint", env.emulator.endpoints.alibaba);
-        await project.setConfig("alicloud:accessKey", env.emulator.credentials.alibaba.accessKeyId);
-        await project.setConfig("alicloud:secretKey", env.emulator.credentials.alibaba.accessKeySecret, true);
-        await project.setConfig("alicloud:region", "cn-hangzhou");
-        await project.setConfig("cloudcerts:scloudEndpoint", env.emulator.endpoints.scloud);
-        await project.setConfig("scloud:publicKey", env.emulator.credentials.scloud.publicKey);
-        await project.setConfig("scloud:privateKey", env.emulator.credentials.scloud.privateKey, true);
-        // The same region and project as this process's SCloud calls (drift), set by useEmulator.
-        await project.setConfig("scloud:region", SCLOUD_TEST_REGION);
-        await project.setConfig("scloud:projectId", SCLOUD_TEST_PROJECT);
+        await project.setConfigs(emulatorConfig(env.emulator));
         secrets.push(env.emulator.credentials.tencent.secretKey, env.emulator.credentials.huawei.secretKey, env.emulator.credentials.alibaba.accessKeySecret, env.emulator.credentials.scloud.privateKey, firstChain.leaf.privateKeyPem, thirdChain.leaf.privateKeyPem);
     });
 

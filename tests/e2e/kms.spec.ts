@@ -4,7 +4,7 @@ import * as path from "node:path";
 import { useEmulator } from "../support/emulator";
 import { signKmsCsr } from "../support/kms";
 import { installPackedPackage } from "../support/packedPackage";
-import { findPulumi, installProgram, PulumiProject } from "./pulumiCli";
+import { emulatorConfig, installProgram, pulumiOrSkip, PulumiProject } from "./pulumiCli";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const WORK = path.join(ROOT, ".tmp", "e2e-kms");
@@ -16,18 +16,13 @@ type Outputs = { certificateId: string; csr: string; certificateStatus: string; 
 describe("KmsCertificate under the real pulumi engine (e2e)", function () {
     this.timeout(600000);
     const env = useEmulator({ resetBeforeEach: false });
-    const pulumiDir = findPulumi();
     let project: PulumiProject;
 
     const inventory = async () => (await env.admin<Inventory>("GET", "/_emulator/inventory")).alibaba.certificates;
     const outputs = async () => JSON.parse((await project.run(["stack", "output", "--json"])).stdout) as Outputs;
 
     before(async function () {
-        if (!pulumiDir) {
-            if (process.env.CLOUDCERTS_E2E === "required") throw new Error("CLOUDCERTS_E2E=required but no Pulumi CLI was found: run scripts/provide-pulumi.sh and put its directory on PATH");
-            console.log("      skipped: no Pulumi CLI on PATH (see scripts/README-pulumi.md).");
-            this.skip();
-        }
+        const pulumiDir = pulumiOrSkip(this);
         await env.admin("POST", "/_emulator/reset");
         rmSync(WORK, { recursive: true, force: true, maxRetries: 5 });
         const { tarball } = installPackedPackage();
@@ -35,10 +30,7 @@ describe("KmsCertificate under the real pulumi engine (e2e)", function () {
         installProgram(path.join(__dirname, "programs", "kms"), dir, tarball);
         project = new PulumiProject(dir, pulumiDir, WORK);
         await project.run(["stack", "init", "kms"]);
-        await project.setConfig("cloudcerts:alibabaEndpoint", env.emulator.endpoints.alibaba);
-        await project.setConfig("alicloud:accessKey", env.emulator.credentials.alibaba.accessKeyId);
-        await project.setConfig("alicloud:secretKey", env.emulator.credentials.alibaba.accessKeySecret, true);
-        await project.setConfig("alicloud:region", "cn-hangzhou");
+        await project.setConfigs(emulatorConfig(env.emulator, ["alibaba"]));
         await project.setConfig("subject", SUBJECT);
     });
 

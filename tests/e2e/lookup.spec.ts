@@ -6,7 +6,7 @@ import { generateKey } from "../../emulator/pki";
 import { useEmulator } from "../support/emulator";
 import { installPackedPackage } from "../support/packedPackage";
 import { testChain } from "../support/pki";
-import { findPulumi, installProgram, PulumiProject } from "./pulumiCli";
+import { emulatorConfig, installProgram, pulumiOrSkip, PulumiProject } from "./pulumiCli";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const WORK = path.join(ROOT, ".tmp", "e2e-lookup");
@@ -18,7 +18,6 @@ type StateResource = { urn: string; type: string; id?: string; external?: boolea
 describe("TencentCertificate.get and TencentCsr.get under the real pulumi engine (e2e)", function () {
     this.timeout(600000);
     const env = useEmulator({ resetBeforeEach: false });
-    const pulumiDir = findPulumi();
     let project: PulumiProject;
     // Its own leaf key, so nothing else in the suite shares the secret this test looks for.
     const chain = testChain("lookup.example.com", { sans: ["lookup.example.com", "www.lookup.example.com"], keys: { leaf: generateKey() } });
@@ -29,11 +28,7 @@ describe("TencentCertificate.get and TencentCsr.get under the real pulumi engine
     const inventory = () => env.admin<Inventory>("GET", "/_emulator/inventory");
 
     before(async function () {
-        if (!pulumiDir) {
-            if (process.env.CLOUDCERTS_E2E === "required") throw new Error("CLOUDCERTS_E2E=required but no Pulumi CLI was found: run scripts/provide-pulumi.sh and put its directory on PATH");
-            console.log("      skipped: no Pulumi CLI on PATH (see scripts/README-pulumi.md).");
-            this.skip();
-        }
+        const pulumiDir = pulumiOrSkip(this);
         // Made outside Pulumi, as a certificate bought or uploaded by hand would be.
         const uploaded = await callTencent<{ CertificateId: string }>("ssl", "UploadCertificate", {
             CertificatePublicKey: chain.chainPem,
@@ -65,9 +60,7 @@ describe("TencentCertificate.get and TencentCsr.get under the real pulumi engine
         installProgram(path.join(__dirname, "programs", "lookup"), dir, tarball);
         project = new PulumiProject(dir, pulumiDir, WORK);
         await project.run(["stack", "init", "lookup"]);
-        await project.setConfig("cloudcerts:tencentEndpoint", env.emulator.endpoints.tencent);
-        await project.setConfig("tencentcloud:secretId", env.emulator.credentials.tencent.secretId);
-        await project.setConfig("tencentcloud:secretKey", env.emulator.credentials.tencent.secretKey, true);
+        await project.setConfigs(emulatorConfig(env.emulator, ["tencent"]));
         await project.setConfig("certificateId", certificateId);
         await project.setConfig("csrId", csrId);
     });

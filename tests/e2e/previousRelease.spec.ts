@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "no
 import * as path from "node:path";
 import { startEmulator } from "../../emulator";
 import { installPackedPackage } from "../support/packedPackage";
-import { findPulumi, installProgram, PulumiProject } from "./pulumiCli";
+import { emulatorConfig, installProgram, pulumiOrSkip, PulumiProject } from "./pulumiCli";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const FIXTURE = path.join(__dirname, "fixtures", "previous-release");
@@ -24,7 +24,6 @@ const STATE_CONTRACT = [
 
 describe("state written by the previous release is refreshed and destroyed by this one (e2e)", function () {
     this.timeout(600000);
-    const pulumiDir = findPulumi();
     const fixture = JSON.parse(readFileSync(path.join(FIXTURE, "deployment.json"), "utf8")) as Deployment;
     const about = JSON.parse(readFileSync(path.join(FIXTURE, "generated.json"), "utf8")) as { stack: string; certificateNotAfter: string };
     let emulator: Awaited<ReturnType<typeof startEmulator>> | undefined;
@@ -37,11 +36,7 @@ describe("state written by the previous release is refreshed and destroyed by th
     const allResources = (state: Deployment) => state.deployment.resources ?? [];
 
     before(async function () {
-        if (!pulumiDir) {
-            if (process.env.CLOUDCERTS_E2E === "required") throw new Error("CLOUDCERTS_E2E=required but no Pulumi CLI was found: run scripts/provide-pulumi.sh and put its directory on PATH");
-            console.log("      skipped: no Pulumi CLI on PATH (see scripts/README-pulumi.md).");
-            this.skip();
-        }
+        const pulumiDir = pulumiOrSkip(this);
         rmSync(WORK, { recursive: true, force: true, maxRetries: 5 });
         mkdirSync(WORK, { recursive: true });
         // A copy: the emulator rewrites its state file, and the fixture must stay as generated.
@@ -66,9 +61,7 @@ describe("state written by the previous release is refreshed and destroyed by th
         const deployment = path.join(WORK, "deployment.json");
         writeFileSync(deployment, readFileSync(path.join(FIXTURE, "deployment.json"), "utf8").split(recorded as string).join(emulator.endpoints.tencent));
         await project.run(["stack", "import", "--file", deployment]);
-        await project.setConfig("cloudcerts:tencentEndpoint", emulator.endpoints.tencent);
-        await project.setConfig("tencentcloud:secretId", emulator.credentials.tencent.secretId);
-        await project.setConfig("tencentcloud:secretKey", emulator.credentials.tencent.secretKey, true);
+        await project.setConfigs(emulatorConfig(emulator, ["tencent"]));
     });
 
     after(async () => {

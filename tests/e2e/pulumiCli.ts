@@ -1,6 +1,8 @@
 import { execFile, execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
+import type { EmulatorCredentials, EmulatorEndpoints, VendorName } from "../../emulator";
+import { EMULATOR_HUAWEI_PROJECT_ID, SCLOUD_TEST_PROJECT, SCLOUD_TEST_REGION } from "../support/emulator";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 
@@ -17,6 +19,58 @@ export function findPulumi(): string | undefined {
     } catch {
         return undefined;
     }
+}
+
+/**
+ * The Pulumi CLI's directory, for a suite's `before`: without one the suite is skipped, or fails
+ * when CLOUDCERTS_E2E=required (CI), so that engine tests never pass by not running.
+ */
+export function pulumiOrSkip(suite: Mocha.Context): string {
+    const dir = findPulumi();
+    if (dir) return dir;
+    if (process.env.CLOUDCERTS_E2E === "required") throw new Error("CLOUDCERTS_E2E=required but no Pulumi CLI was found: run scripts/provide-pulumi.sh and put its directory on PATH");
+    console.log('      skipped: no Pulumi CLI on PATH. To run these tests: export PATH="$(bash scripts/provide-pulumi.sh | tail -n 1):$PATH" (needs Go 1.26.6+).');
+    suite.skip();
+}
+
+/** A stack config entry: key, value, and whether it is a secret. */
+export type ConfigEntry = readonly [key: string, value: string, secret?: boolean];
+
+/**
+ * Stack config that points the providers of `vendors` at an emulator, with its test credentials,
+ * project and region (the same SCloud region and project as the tests' own calls, so that drift
+ * made from the test is in the stack's place).
+ */
+export function emulatorConfig(emulator: { readonly endpoints: EmulatorEndpoints; readonly credentials: EmulatorCredentials }, vendors: readonly VendorName[] = ["tencent", "huawei", "alibaba", "scloud"]): ConfigEntry[] {
+    const { endpoints, credentials } = emulator;
+    const byVendor: Record<VendorName, ConfigEntry[]> = {
+        tencent: [
+            ["cloudcerts:tencentEndpoint", endpoints.tencent],
+            ["tencentcloud:secretId", credentials.tencent.secretId],
+            ["tencentcloud:secretKey", credentials.tencent.secretKey, true],
+        ],
+        huawei: [
+            ["cloudcerts:huaweiEndpoint", endpoints.huawei],
+            ["huaweicloud:accessKey", credentials.huawei.accessKey],
+            ["huaweicloud:secretKey", credentials.huawei.secretKey, true],
+            ["huaweicloud:projectId", EMULATOR_HUAWEI_PROJECT_ID],
+            ["huaweicloud:region", "cn-north-4"],
+        ],
+        alibaba: [
+            ["cloudcerts:alibabaEndpoint", endpoints.alibaba],
+            ["alicloud:accessKey", credentials.alibaba.accessKeyId],
+            ["alicloud:secretKey", credentials.alibaba.accessKeySecret, true],
+            ["alicloud:region", "cn-hangzhou"],
+        ],
+        scloud: [
+            ["cloudcerts:scloudEndpoint", endpoints.scloud],
+            ["scloud:publicKey", credentials.scloud.publicKey],
+            ["scloud:privateKey", credentials.scloud.privateKey, true],
+            ["scloud:region", SCLOUD_TEST_REGION],
+            ["scloud:projectId", SCLOUD_TEST_PROJECT],
+        ],
+    };
+    return vendors.flatMap((vendor) => byVendor[vendor]);
 }
 
 /**
@@ -75,6 +129,10 @@ export class PulumiProject {
     async setConfig(key: string, value: string, secret = false): Promise<void> {
         // "--" keeps a PEM's leading dashes from being read as flags.
         await this.run(["config", "set", secret ? "--secret" : "--plaintext", key, "--", value]);
+    }
+
+    async setConfigs(entries: readonly ConfigEntry[]): Promise<void> {
+        for (const [key, value, secret] of entries) await this.setConfig(key, value, secret);
     }
 }
 

@@ -3,10 +3,10 @@ import { rmSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { encryptPrivateKey, generateKey, type FaultSpec, type KeyPairPem, type VendorName } from "../../emulator";
 import { callTencent } from "../../provider/tencent/client";
-import { SCLOUD_TEST_PROJECT, SCLOUD_TEST_REGION, useEmulator } from "../support/emulator";
+import { useEmulator } from "../support/emulator";
 import { installPackedPackage } from "../support/packedPackage";
 import { testChain } from "../support/pki";
-import { findPulumi, installProgram, PulumiProject, type RunResult } from "./pulumiCli";
+import { emulatorConfig, installProgram, pulumiOrSkip, PulumiProject, type RunResult } from "./pulumiCli";
 
 /**
  * Fault soak through the real engine: a stack of every resource type under seeded random faults
@@ -17,7 +17,6 @@ import { findPulumi, installProgram, PulumiProject, type RunResult } from "./pul
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const WORK = path.join(ROOT, ".tmp", "e2e-soak");
-const HUAWEI_PROJECT = "0123456789abcdef0123456789abcdef";
 /** Resources per type: 5 types x 11 = 55 resources. */
 const PER_TYPE = 11;
 /** The client gives up on a request after this long; latency faults go past it. */
@@ -110,7 +109,6 @@ function privateFragments(privatePem: string, publicTexts: readonly string[]): s
 describe("fault soak: the real pulumi engine with faults in at least 15% of requests (e2e)", function () {
     this.timeout(1200000);
     const env = useEmulator({ resetBeforeEach: false });
-    const pulumiDir = findPulumi();
     let project: PulumiProject;
     const transcript: string[] = [];
     const secrets: string[] = [];
@@ -134,11 +132,7 @@ describe("fault soak: the real pulumi engine with faults in at least 15% of requ
     const vendorIds = async () => (JSON.parse((await project.run(["stack", "output", "vendorIds", "--json"])).stdout) as VendorIds);
 
     before(async function () {
-        if (!pulumiDir) {
-            if (process.env.CLOUDCERTS_E2E === "required") throw new Error("CLOUDCERTS_E2E=required but no Pulumi CLI was found: run scripts/provide-pulumi.sh and put its directory on PATH");
-            console.log("      skipped: no Pulumi CLI on PATH (see scripts/README-pulumi.md).");
-            this.skip();
-        }
+        const pulumiDir = pulumiOrSkip(this);
         await env.admin("POST", "/_emulator/reset");
         rmSync(WORK, { recursive: true, force: true, maxRetries: 5 });
         const { tarball } = installPackedPackage();
@@ -149,28 +143,8 @@ describe("fault soak: the real pulumi engine with faults in at least 15% of requ
         // The providers' debug log (every attempt, pacing and reconciliation) joins the CLI's output, which must not leak either.
         project = new PulumiProject(dir, pulumiDir, WORK, { CLOUDCERTS_LOG: "debug" });
         await project.run(["stack", "init", "soak"]);
-        const { endpoints, credentials } = env.emulator;
-        const config: Array<[string, string, boolean?]> = [
-            ["cloudcerts:timeoutSeconds", String(CLIENT_TIMEOUT_SECONDS)],
-            ["cloudcerts:tencentEndpoint", endpoints.tencent],
-            ["tencentcloud:secretId", credentials.tencent.secretId],
-            ["tencentcloud:secretKey", credentials.tencent.secretKey, true],
-            ["cloudcerts:huaweiEndpoint", endpoints.huawei],
-            ["huaweicloud:accessKey", credentials.huawei.accessKey],
-            ["huaweicloud:secretKey", credentials.huawei.secretKey, true],
-            ["huaweicloud:projectId", HUAWEI_PROJECT],
-            ["huaweicloud:region", "cn-north-4"],
-            ["cloudcerts:alibabaEndpoint", endpoints.alibaba],
-            ["alicloud:accessKey", credentials.alibaba.accessKeyId],
-            ["alicloud:secretKey", credentials.alibaba.accessKeySecret, true],
-            ["alicloud:region", "cn-hangzhou"],
-            ["cloudcerts:scloudEndpoint", endpoints.scloud],
-            ["scloud:publicKey", credentials.scloud.publicKey],
-            ["scloud:privateKey", credentials.scloud.privateKey, true],
-            ["scloud:region", SCLOUD_TEST_REGION],
-            ["scloud:projectId", SCLOUD_TEST_PROJECT],
-        ];
-        for (const [key, value, secret] of config) await project.setConfig(key, value, secret);
+        const { credentials } = env.emulator;
+        await project.setConfigs([["cloudcerts:timeoutSeconds", String(CLIENT_TIMEOUT_SECONDS)], ...emulatorConfig(env.emulator)]);
         secrets.push(credentials.tencent.secretKey, credentials.huawei.secretKey, credentials.alibaba.accessKeySecret, credentials.scloud.privateKey);
 
         await env.admin("POST", "/_emulator/faults", VENDORS.flatMap(faultsFor));

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
@@ -33,10 +32,8 @@ const uploads: pulumi.Output<string>[] = [];
 function upload(name: string, kms: KmsCertificate): KmsCertificateUpload {
     const { certificatePem, privateKeyPem, chainPem } = fixtures.kmsCa;
     const certificate = pulumi.all([kms.csr, kms.createdAt]).apply(([csr, createdAt]) => {
-        const serial = createHash("sha256").update(csr).digest();
-        serial[0] = serial[0]! & 0x7f || 0x01;
         const notBefore = new Date(Date.parse(createdAt));
-        return signCsr(csr, { issuer: { certificatePem, privateKeyPem }, notBefore, notAfter: new Date(notBefore.getTime() + 90 * 86_400_000), serialNumberHex: serial.subarray(0, 16).toString("hex") });
+        return signCsr(csr, { issuer: { certificatePem, privateKeyPem }, notBefore, notAfter: new Date(notBefore.getTime() + 90 * 86_400_000), serialFromCsr: true });
     });
     return new KmsCertificateUpload(name, { certificateId: kms.certificateId, certificate, certificateChain: chainPem });
 }
