@@ -1,4 +1,4 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, X509Certificate, type KeyObject } from "node:crypto";
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, X509Certificate, type KeyObject } from "node:crypto";
 import { ASN1HEX, KJUR, X509, type CertificateTBSParams } from "jsrsasign";
 import { derLength, derSequence, replaceChild, toPem } from "./der";
 import { asn1Time, keyIdentifier, randomSerialHex, signatureAlgorithmFor, type CertificateIssuer } from "./makeCertificate";
@@ -12,8 +12,21 @@ export interface SignCsrOptions {
     readonly notBefore?: Date;
     /** Default: 90 days after notBefore. */
     readonly notAfter?: Date;
-    /** Serial number as hex; default 16 random bytes. */
+    /** Serial number as hex; default 16 random bytes, or with serialFromCsr 16 bytes of the CSR's SHA-256. */
     readonly serialNumberHex?: string;
+    /**
+     * Derive the serial number from the CSR, so that signing the same CSR with the same dates and
+     * an RSA CA (whose signatures are deterministic) gives the same certificate every time: a
+     * program that signs in each run then uploads nothing new.
+     */
+    readonly serialFromCsr?: boolean;
+}
+
+/** 16 bytes of the CSR's SHA-256 as a positive serial number (first bit clear, never zero-led). */
+function serialOfCsr(csrPem: string): string {
+    const digest = createHash("sha256").update(csrPem).digest().subarray(0, 16);
+    digest[0] = digest[0]! & 0x7f || 0x01;
+    return digest.toString("hex");
 }
 
 const DAY_MS = 86_400_000;
@@ -44,7 +57,7 @@ export function signCsr(csrPem: string, options: SignCsrOptions): string {
         issuer: options.issuer,
         notBefore,
         notAfter: options.notAfter ?? new Date(notBefore.getTime() + 90 * DAY_MS),
-        serialNumberHex: options.serialNumberHex,
+        serialNumberHex: options.serialNumberHex ?? (options.serialFromCsr ? serialOfCsr(csrPem) : undefined),
     });
 }
 

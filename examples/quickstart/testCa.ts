@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { makeCertificateChain, signCsr } from "pulumi-cloudcerts/emulator";
@@ -39,12 +38,10 @@ export function testCa(): SigningCa {
 export function signWithCa(ca: SigningCa, csrPem: string, from: string, days: number): string {
     const notBefore = new Date(Date.parse(from));
     if (Number.isNaN(notBefore.getTime())) throw new Error(`not a time: ${from}`);
-    const serial = createHash("sha256").update(csrPem).digest();
-    serial[0] = serial[0]! & 0x7f || 0x01;
     return signCsr(csrPem, {
         issuer: { certificatePem: ca.certificatePem, privateKeyPem: ca.privateKeyPem },
         notBefore,
         notAfter: new Date(notBefore.getTime() + days * DAY_MS),
-        serialNumberHex: serial.subarray(0, 16).toString("hex"),
+        serialFromCsr: true,
     });
 }

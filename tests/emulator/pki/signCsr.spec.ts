@@ -34,6 +34,20 @@ describe("emulator/pki signCsr", () => {
         });
     }
 
+    it("with serialFromCsr, gives the same certificate for the same CSR and dates (an RSA CA), and another for another CSR", () => {
+        const notBefore = new Date(Date.UTC(2026, 0, 1));
+        const first = makeCsr({ subject: { CN: "same.example.com" }, sans: ["same.example.com"] });
+        const other = makeCsr({ subject: { CN: "same.example.com" }, sans: ["same.example.com"] });
+        const sign = (csrPem: string) => signCsr(csrPem, { issuer, notBefore, serialFromCsr: true });
+        expect(sign(first.csrPem)).to.equal(sign(first.csrPem));
+        const serial = (pem: string) => new X509Certificate(pem).serialNumber;
+        expect(serial(sign(first.csrPem))).to.not.equal(serial(sign(other.csrPem)));
+        // A positive 16-byte serial (RFC 5280: at most 20 octets, positive).
+        expect(serial(sign(first.csrPem))).to.match(/^[0-7][0-9A-F]{31}$/i);
+        // Without it, each signing draws a new serial.
+        expect(serial(signCsr(first.csrPem, { issuer, notBefore }))).to.not.equal(serial(signCsr(first.csrPem, { issuer, notBefore })));
+    });
+
     it("gives a leaf that openssl verifies against the chain", function () {
         if (!hasOpenssl()) this.skip();
         const csr = makeCsr({ subject: { CN: "chain.example.com" }, sans: ["chain.example.com"] });
