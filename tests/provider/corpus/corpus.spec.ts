@@ -3,6 +3,7 @@ import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { providers } from "../../../provider";
 import { findControlCharacter, printable } from "../../../provider/core/text";
 import { kmsCertificateDefinition } from "../../../provider/alibaba/kmsCertificateProvider";
+import { kmsCertificateUploadDefinition } from "../../../provider/alibaba/kmsCertificateUploadProvider";
 import { apigCertificateDefinition } from "../../../provider/huawei/apigCertificateProvider";
 import { scloudSslDefinition } from "../../../provider/scloud/sslProvider";
 import { tencentCertificateDefinition } from "../../../provider/tencent/certificateProvider";
@@ -11,6 +12,7 @@ import { useEmulator } from "../../support/emulator";
 import { pemFragments } from "../../support/pki";
 import { apigCertificateCorpus } from "./apigCertificate";
 import { kmsCertificateCorpus } from "./kmsCertificate";
+import { kmsCertificateUploadCorpus } from "./kmsCertificateUpload";
 import { material } from "./material";
 import { scloudSslCorpus } from "./scloudSsl";
 import { tencentCertificateCorpus } from "./tencentCertificate";
@@ -27,7 +29,7 @@ import { BAD_INPUT_CLASSES, type Inputs, type InvalidCase, type ResourceCorpus, 
 type Failure = { property: string; reason: string };
 type Provider = Required<dynamic.ResourceProvider>;
 
-const CORPORA: readonly ResourceCorpus[] = [tencentCertificateCorpus, tencentCsrCorpus, apigCertificateCorpus, kmsCertificateCorpus, scloudSslCorpus];
+const CORPORA: readonly ResourceCorpus[] = [tencentCertificateCorpus, tencentCsrCorpus, apigCertificateCorpus, kmsCertificateCorpus, kmsCertificateUploadCorpus, scloudSslCorpus];
 
 /** Which inputs each resource has, and which of them are secret (their failures must carry property ""). */
 const TABLES: Readonly<Record<ResourceName, Readonly<Record<string, { secret?: boolean }>>>> = {
@@ -35,6 +37,7 @@ const TABLES: Readonly<Record<ResourceName, Readonly<Record<string, { secret?: b
     TencentCsr: tencentCsrDefinition.inputs,
     ApigCertificate: apigCertificateDefinition.inputs,
     KmsCertificate: kmsCertificateDefinition.inputs,
+    KmsCertificateUpload: kmsCertificateUploadDefinition.inputs,
     ScloudSsl: scloudSslDefinition.inputs,
 };
 
@@ -171,7 +174,8 @@ describe("bad-input corpus: check refuses, names the input, sends nothing, leaks
 
     async function createsAndDeletes(resource: ResourceName, c: ValidCase): Promise<void> {
         const provider = providers[resource] as unknown as Provider;
-        const news = { ...c.inputs(material()), __cloudcertsName: "corpus" };
+        const prerequisite = await c.prerequisite?.();
+        const news = { ...c.inputs(material(), prerequisite?.outputs), __cloudcertsName: "corpus" };
         const secrets = secretsOf(resource, news);
         try {
             const checked = await provider.check({}, news);
@@ -190,6 +194,8 @@ describe("bad-input corpus: check refuses, names the input, sends nothing, leaks
         } catch (error) {
             expectNoSecret(`${(error as Error).message}\n${(error as Error).stack ?? ""}`, secrets, "the error");
             throw error;
+        } finally {
+            await prerequisite?.cleanup();
         }
         expect(storedObjects(await env.admin("GET", "/_emulator/inventory")), "objects left after delete").to.equal(0);
     }

@@ -42,10 +42,18 @@ export interface InvalidCase {
     readonly reason: RegExp;
 }
 
+/**
+ * Makes what a case's resource needs first (a KmsCertificateUpload needs its KmsCertificate):
+ * outputs to build the inputs from, and the cleanup that deletes it after the case.
+ */
+export type Prerequisite = () => Promise<{ readonly outputs: Inputs; cleanup(): Promise<void> }>;
+
 /** An input check() must accept and the vendor (the emulator) must then create. */
 export interface ValidCase {
     readonly name: string;
-    readonly inputs: (m: Material) => Inputs;
+    readonly prerequisite?: Prerequisite;
+    /** With a prerequisite, from its outputs. */
+    readonly inputs: (m: Material, prerequisite?: Inputs) => Inputs;
     /**
      * Inputs to check and apply as an update once created, from the created outputs (KMS: the
      * certificate a CA signed for the CSR KMS made).
@@ -53,7 +61,7 @@ export interface ValidCase {
     readonly then?: (outputs: Inputs, m: Material) => Inputs;
 }
 
-export type ResourceName = "TencentCertificate" | "TencentCsr" | "ApigCertificate" | "KmsCertificate" | "ScloudSsl";
+export type ResourceName = "TencentCertificate" | "TencentCsr" | "ApigCertificate" | "KmsCertificate" | "KmsCertificateUpload" | "ScloudSsl";
 
 export interface ResourceCorpus {
     readonly resource: ResourceName;
