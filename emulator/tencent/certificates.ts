@@ -115,8 +115,6 @@ function baseView(record: CertificateRecord, now: Date): Record<string, unknown>
         Deployable: true,
         Tags: record.Tags,
         EncryptAlgorithm: record.EncryptAlgorithm,
-        CertFingerprint: record.Fingerprint,
-        CertificateUse: record.CertificateUse,
     };
 }
 
@@ -129,6 +127,9 @@ function detailView(record: CertificateRecord, now: Date): Record<string, unknow
         ...baseView(record, now),
         // Detail's SubjectAltName excludes the primary domain ("不包含主域名").
         SubjectAltName: record.AltNames.filter((name) => name !== record.Domain),
+        // Only the detail has these: the SDKs' Certificates (DescribeCertificates' items) lack them.
+        CertFingerprint: record.Fingerprint,
+        CertificateUse: record.CertificateUse,
         CertificatePublicKey: record.CertificatePublicKey,
         CertificatePrivateKey: record.CertificatePrivateKey,
         RootCert: null,

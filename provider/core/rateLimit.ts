@@ -73,25 +73,31 @@ function windowFor(key: string, limit: RateLimit): Window {
 
 /**
  * How long a request under `key` asked for now would wait for its permit: 0 when it would go at
- * once, +Infinity while the permits it would get are with requests in flight (each is free a
- * second after its reply, so none is free sooner than a second from now). For callers that can
- * choose between interchangeable actions, or gather more work while they wait.
+ * once, at most a second otherwise (as acquireSlot waits: a clock that steps back must not stall
+ * for longer), and +Infinity while the permits it would get are with requests in flight (each is
+ * free a second after its reply, so none is free sooner than a second from now). For callers that
+ * can choose between interchangeable actions, or gather more work while they wait.
  */
 export function permitWaitMs(key: string, limit: RateLimit, clock: PacingClock = SYSTEM_PACING_CLOCK): number {
     const window = windows.get(key);
     if (window === undefined) return 0;
     // Those already in line take the earliest permits first.
     const freeAt = [...window.freeAt].sort((a, b) => a - b)[window.waiting];
-    return freeAt === undefined ? Number.POSITIVE_INFINITY : Math.max(0, freeAt - clock.nowMs());
+    if (freeAt === undefined || freeAt === Number.POSITIVE_INFINITY) return Number.POSITIVE_INFINITY;
+    return Math.min(WINDOW_MS, Math.max(0, freeAt - clock.nowMs()));
 }
 
-/** Waits until a request under one of `keys` could take its permit at once (permitWaitMs 0). */
+/**
+ * Waits until a request under one of `keys` could take its permit at once: the shortest
+ * permitWaitMs, slept once (the acquisition that follows paces exactly); while every permit is with
+ * a request in flight, a window at a time until one comes back.
+ */
 export async function untilAnyPermitFree(keys: ReadonlyArray<{ readonly key: string; readonly limit: RateLimit }>, clock: PacingClock = SYSTEM_PACING_CLOCK): Promise<void> {
     for (;;) {
         const waitMs = Math.min(...keys.map(({ key, limit }) => permitWaitMs(key, limit, clock)));
         if (waitMs <= 0) return;
-        // A permit with a request in flight is free no sooner than a window from now.
         await clock.sleep(Math.ceil(Math.min(waitMs, WINDOW_MS)));
+        if (Number.isFinite(waitMs)) return;
     }
 }
 

@@ -216,27 +216,32 @@ function createSteps(inputs: ApigCertificateInputs, context: CallContext, pendin
         sharedSnapshot: { key: JSON.stringify([target.projectId, target.region]), list: () => listIds(target) },
         create: async () => ({ id: (await createApigCertificate(form(inputs), undefined, target)).id }),
         async find(appeared, before) {
+            const leaf = leafOf(inputs.certContent);
+            const checked = new Set<string>();
+            const matches: string[] = [];
             let candidates = appeared;
-            // Right after a lost reply the new object may not be listed yet; a later run's search needs no wait.
-            for (let waited = 0; !pending && candidates.length === 0 && waited < VISIBILITY_LAG_MS; waited += 1000) {
+            for (let waited = 0; ; waited += 1000) {
+                for (const id of candidates) {
+                    if (checked.has(id)) continue;
+                    checked.add(id);
+                    const record = await showApigCertificate(id, undefined, target);
+                    const same =
+                        record.name === inputs.name &&
+                        (record.type ?? "global") === inputs.type &&
+                        (leaf === undefined || !record.serial_number || sameSerial(record.serial_number, leaf.serial)) &&
+                        (!pending || madeAround(record.create_time, pending.at));
+                    if (same) matches.push(id);
+                }
+                if (matches.length > 1) {
+                    throw new Error(`${CREATE}: the reply was lost and ${matches.length} certificates named ${inputs.name} appeared meanwhile (${matches.join(", ")}); delete the extra ones in the APIG console and run again`);
+                }
+                if (matches.length === 1) return { id: matches[0]! };
+                // Right after a lost reply ours may not be listed yet, whatever else appeared (the name
+                // filter matches substrings); a later run's search needs no wait.
+                if (pending || waited >= VISIBILITY_LAG_MS) return undefined;
                 await context.sleep(1000);
                 candidates = [...(await listIdsNamed(inputs.name, target))].filter((id) => !before.has(id) && !isClaimed({ label: CREATE, scope }, id));
             }
-            const leaf = leafOf(inputs.certContent);
-            const matches: string[] = [];
-            for (const id of candidates) {
-                const record = await showApigCertificate(id, undefined, target);
-                const same =
-                    record.name === inputs.name &&
-                    (record.type ?? "global") === inputs.type &&
-                    (leaf === undefined || !record.serial_number || sameSerial(record.serial_number, leaf.serial)) &&
-                    (!pending || madeAround(record.create_time, pending.at));
-                if (same) matches.push(id);
-            }
-            if (matches.length > 1) {
-                throw new Error(`${CREATE}: the reply was lost and ${matches.length} certificates named ${inputs.name} appeared meanwhile (${matches.join(", ")}); delete the extra ones in the APIG console and run again`);
-            }
-            return matches.length === 1 ? { id: matches[0]! } : undefined;
         },
         idOf: (created) => created.id,
     };

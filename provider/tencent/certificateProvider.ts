@@ -153,9 +153,20 @@ async function describeCreatedCertificate(id: string, secrets: readonly string[]
     }
 }
 
+/** A fingerprint as uppercase hex without separators, however the vendor or node:crypto wrote it. */
+const plainHex = (v: string): string => v.replace(/:/g, "").toUpperCase();
+
+/** The leaf's SHA-1 fingerprint (plainHex), or "" when it does not parse. */
+function leafSha1(pem: string | undefined): string {
+    try {
+        return plainHex(parseCertificateChain(pem ?? "")[0].fingerprintSha1);
+    } catch {
+        return "";
+    }
+}
+
 /** Whether a stored certificate is exactly what this upload would have made. */
 function isThisUpload(detail: CertificateDetail, inputs: TencentCertificateInputs): boolean {
-    const plainHex = (v: string) => v.replace(/:/g, "").toUpperCase();
     let samePublicKey: boolean;
     try {
         const leaf = parseCertificateChain(inputs.certificatePublicKey)[0];
@@ -268,7 +279,8 @@ function toOutputs(id: string, inputs: TencentCertificateInputs, detail: Certifi
         insertTime: tencentTimeToIso(detail.InsertTime) ?? "",
         status: typeof detail.Status === "number" ? detail.Status : -1,
         statusName: detail.StatusName ?? "",
-        fingerprint: detail.CertFingerprint ?? "",
+        // DescribeCertificates (the batched read after an upload) has no CertFingerprint: the leaf's SHA-1, which it is.
+        fingerprint: plainHex(detail.CertFingerprint ?? "") || leafSha1(certificatePublicKey),
         adopted: previous?.adopted ?? false,
         // What Tencent reports; the framework fills the rest (and these, when absent) from the PEM.
         notBefore: tencentTimeToIso(detail.CertBeginTime) ?? "",

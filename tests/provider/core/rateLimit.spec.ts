@@ -153,6 +153,19 @@ describe("core/rateLimit", () => {
         });
     });
 
+    it("permitWaitMs and untilAnyPermitFree wait at most a second when the clock steps back, as acquireSlot does", async () => {
+        let now = 3_600_000;
+        const waits: number[] = [];
+        const clock: PacingClock = { nowMs: () => now, sleep: async (ms) => void waits.push(ms) };
+        const limit = { perSecond: 1 };
+        (await acquireSlot("k", limit, clock)).release();
+        now = 0;
+        expect(permitWaitMs("k", limit, clock)).to.equal(1000);
+        // A clock that does not move while it sleeps: one sleep, not an hour of them (or forever).
+        await untilAnyPermitFree([{ key: "k", limit }], clock);
+        expect(waits).to.deep.equal([1000]);
+    });
+
     describe("untilAnyPermitFree", () => {
         it("returns at once when one of the actions has a permit free", async () => {
             const clock = virtualClock();

@@ -175,9 +175,10 @@ describe("bad-input corpus: check refuses, names the input, sends nothing, leaks
     async function createsAndDeletes(resource: ResourceName, c: ValidCase): Promise<void> {
         const provider = providers[resource] as unknown as Provider;
         const prerequisite = await c.prerequisite?.();
-        const news = { ...c.inputs(material(), prerequisite?.outputs), __cloudcertsName: "corpus" };
-        const secrets = secretsOf(resource, news);
+        let secrets: string[] = [];
         try {
+            const news = { ...c.inputs(material(), prerequisite?.outputs), __cloudcertsName: "corpus" };
+            secrets = secretsOf(resource, news);
             const checked = await provider.check({}, news);
             expect(checked.failures ?? [], JSON.stringify(checked.failures)).to.deep.equal([]);
             const created = await provider.create(checked.inputs);
