@@ -105,15 +105,28 @@ export function resetSnapshots(): void {
     snapshots.clear();
 }
 
+/** How often a search looks again when what it found was taken meanwhile. */
+const MAX_LOOKS = 5;
+
 /**
  * Looks for the object a lost create made among the ids that appeared since `before`, skipping
  * those another create in this process holds.
  */
 export async function findLostCreate<T>(steps: CreateOnceSteps<T>, before: ReadonlySet<string>): Promise<T | undefined> {
-    const appeared = [...(await steps.list())].filter((id) => !before.has(id) && !isClaimed(steps, id));
-    const found = await steps.find(appeared, before);
-    if (found !== undefined) claim(steps, steps.idOf(found));
-    return found;
+    for (let look = 1; ; look++) {
+        const appeared = [...(await steps.list())].filter((id) => !before.has(id) && !isClaimed(steps, id));
+        const found = await steps.find(appeared, before);
+        if (found === undefined) return undefined;
+        const id = steps.idOf(found);
+        // Checked and claimed with no await between: two searches never take one object.
+        if (!isClaimed(steps, id)) {
+            claim(steps, id);
+            return found;
+        }
+        // Another create in this process took it while this one looked (the same inputs, both
+        // replies lost): look again without it.
+        if (look >= MAX_LOOKS) throw new Error(`${steps.label}: the reply was lost, and each object that matches was taken by another create of this run meanwhile; run again`);
+    }
 }
 
 /**

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { createOnce, resetSnapshots, UnresolvedCreateError } from "../../../../provider/core/resource/createOnce";
+import { createOnce, findLostCreate, resetSnapshots, UnresolvedCreateError } from "../../../../provider/core/resource/createOnce";
 import { OutcomeUnknownError, VendorApiError } from "../../../../provider/core/errors";
 
 /** A fake vendor whose store the steps read, so each outcome is decided by what was really stored. */
@@ -154,6 +154,25 @@ describe("core/resource/createOnce", () => {
         expect(unresolved.before).to.deep.equal(["existing-1"]);
         expect(unresolved.message).to.match(/Fake Create: the reply was lost.*connection reset/);
         expect(v.creates).to.equal(1);
+    });
+
+    it("two searches for lost replies of identical creates that run at once take one object each, never the same", async () => {
+        const store = new Set(["existing-1", "made-a", "made-b"]);
+        const steps = {
+            label: "Fake Create",
+            scope: "fake-race",
+            list: async () => new Set(store),
+            create: async () => "unused",
+            // Both match either object; the search takes a while, as a vendor read does.
+            find: async (appeared: readonly string[]) => {
+                await new Promise((resolve) => setImmediate(resolve));
+                return appeared[0];
+            },
+            idOf: (id: string) => id,
+        };
+        const before = new Set(["existing-1"]);
+        const found = await Promise.all([findLostCreate(steps, before), findLostCreate(steps, before)]);
+        expect([...found].sort()).to.deep.equal(["made-a", "made-b"]);
     });
 
     describe("a listing shared by creates that start together (sharedSnapshot)", () => {
