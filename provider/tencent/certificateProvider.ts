@@ -121,8 +121,8 @@ const createdSecrets = new Map<string, readonly string[]>();
  * 10 calls a second each, uploads 20: a detail per upload made a bulk create twice as slow as its
  * uploads, and under the engine, where creates come one at a time, every create stalled behind
  * the detail's pacing, holding the engine's workers. The list gives the detail's fields but the
- * key material (a new certificate holds what was uploaded), and its SubjectAltName names the
- * primary domain, which the detail leaves out.
+ * key material (a new certificate holds what was uploaded) and CertFingerprint (toOutputs takes
+ * the leaf's), and its SubjectAltName names the primary domain, which the detail leaves out.
  */
 async function readCreated(ids: readonly string[]): Promise<ReadonlyMap<string, CertificateDetail>> {
     const secrets = ids.flatMap((id) => createdSecrets.get(id) ?? []);
