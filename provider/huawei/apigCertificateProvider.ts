@@ -189,10 +189,6 @@ async function listIds(target: HuaweiTarget, name?: string): Promise<Set<string>
     return ids;
 }
 
-function listIdsNamed(name: string, target: HuaweiTarget): Promise<Set<string>> {
-    return listIds(target, name);
-}
-
 /** A create made about `at` (ISO) by this provider: APIG's create_time within 15 minutes of it. */
 function madeAround(createTime: string | undefined, at: string): boolean {
     const t = Date.parse(createTime ?? "");
@@ -211,7 +207,7 @@ function createSteps(inputs: ApigCertificateInputs, context: CallContext, pendin
     return {
         label: CREATE,
         scope,
-        list: () => listIdsNamed(inputs.name, target),
+        list: () => listIds(target, inputs.name),
         // Every name's objects are in the project's whole list: the creates of one `up` there share one.
         sharedSnapshot: { key: JSON.stringify([target.projectId, target.region]), list: () => listIds(target) },
         create: async () => ({ id: (await createApigCertificate(form(inputs), undefined, target)).id }),
@@ -240,7 +236,7 @@ function createSteps(inputs: ApigCertificateInputs, context: CallContext, pendin
                 // filter matches substrings); a later run's search needs no wait.
                 if (pending || waited >= VISIBILITY_LAG_MS) return undefined;
                 await context.sleep(1000);
-                candidates = [...(await listIdsNamed(inputs.name, target))].filter((id) => !before.has(id) && !isClaimed({ label: CREATE, scope }, id));
+                candidates = [...(await listIds(target, inputs.name))].filter((id) => !before.has(id) && !isClaimed({ label: CREATE, scope }, id));
             }
         },
         idOf: (created) => created.id,

@@ -154,7 +154,7 @@ export class DefinedProvider<I extends object, O extends I, R> implements dynami
         }
         const previous = { ...(inputs as object), ...created.state } as Partial<O>;
         try {
-            return { id: created.id, outs: await this.converged(created.id, inputs, previous, context, "created") };
+            return { id: created.id, outs: await this.converged(created.id, inputs, previous, context, true) };
         } catch (error) {
             throw new PartialCreateError(created.id, this.partialOutputs(inputs, created.id, created.state), error as Error);
         }
@@ -281,8 +281,8 @@ export class DefinedProvider<I extends object, O extends I, R> implements dynami
     }
 
     /** Converges the object to `desired` and returns its outputs as the vendor then reports them. */
-    private async converged(id: string, desired: I, previous: Partial<O>, context: CallContext, origin: "created" | "existing" = "existing"): Promise<O> {
-        let record = await this.describeVisible(id, context, origin === "created");
+    private async converged(id: string, desired: I, previous: Partial<O>, context: CallContext, justCreated = false): Promise<O> {
+        let record = await this.describeVisible(id, context, justCreated);
         const current = this.definition.toOutputs(id, previous as I, record, previous);
         if (await this.definition.converge(id, desired, current, context)) record = await this.describeVisible(id, context);
         return this.outputs(id, desired, record, previous);
